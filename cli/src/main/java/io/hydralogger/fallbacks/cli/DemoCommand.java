@@ -1,0 +1,184 @@
+package io.hydralogger.fallbacks.cli;
+
+import io.hydralogger.fallbacks.Fallbacks;
+import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.sanitize.DataSanitizer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code demo}: every feature on real files in a fresh folder, explained as it goes. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Show every feature on real files in a fresh folder.")
+final class DemoCommand implements Callable<Integer> {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "D",
+            description = "Folder to work in (created; default: a new temp folder).")
+    Path dir;
+
+    private PrintWriter out;
+
+    /** An application record, to show that records are written by their components. */
+    record User(int id, String name, String email, double score, boolean active, List<String> tags) {
+    }
+
+    /** An enum, written by name. */
+    enum Plan { FREE, PRO }
+
+    @Override
+    public Integer call() throws IOException {
+        out = spec.commandLine().getOut();
+        Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("hydra-demo-");
+        out.println("hydra-fallbacks demo, working in " + folder.toAbsolutePath());
+
+        sanitising();
+        atomicWritesWithBackups(folder);
+        threeFormats(folder);
+        writeFallback(folder);
+        asyncCalls(folder);
+        statistics();
+        out.println();
+        out.println("Done. Every file above is in " + folder.toAbsolutePath());
+        out.flush();
+        return Main.OK;
+    }
+
+    private void heading(String title) {
+        out.println();
+        out.println("== " + title);
+    }
+
+    private void sanitising() {
+        heading("1. Sanitising: any Java value can be written");
+        Map<String, Object> awkward = new LinkedHashMap<>();
+        awkward.put("date", LocalDate.of(2026, 11, 26));
+        awkward.put("instant", Instant.parse("2026-11-26T12:00:00Z"));
+        awkward.put("id", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+        awkward.put("bytes", "hydra".getBytes(StandardCharsets.UTF_8));
+        awkward.put("not_a_number", Double.NaN);
+        awkward.put("infinity", Double.POSITIVE_INFINITY);
+        awkward.put("set", new LinkedHashSet<>(List.of("x", "y")));
+        awkward.put("optional", Optional.of(new BigDecimal("12.50")));
+        awkward.put("plan", Plan.PRO);
+        awkward.put("record", new User(1, "Ada", "ada@example.com", 9.5, true, List.of("admin")));
+        awkward.put("error", new IllegalStateException("disk on fire", new IOException("EIO")));
+        awkward.put("bad_to_string", new Object() {
+            @Override
+            public String toString() {
+                throw new UnsupportedOperationException("no text for you");
+            }
+        });
+        awkward.put("self", awkward);
+        out.println("A map holding a LocalDate, an Instant, a UUID, bytes, NaN, infinity, a Set, an Optional,");
+        out.println("an enum, a record, an exception, an object whose toString() throws, and itself, becomes:");
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(DataSanitizer.sanitizeForJson(awkward)));
+    }
+
+    private void atomicWritesWithBackups(Path folder) throws IOException {
+        heading("2. Atomic, durable writes with a backup");
+        Path users = folder.resolve("users.json");
+        Fallbacks.safeWriteJson(users(3), users, 2);
+        out.println("Wrote 3 users to " + users.getFileName() + " (temp file, fsync, atomic rename, folder fsync).");
+        WriteResult second = Fallbacks.handler().writeJson(users(5), users, 2);
+        out.printf("Wrote 5 users over it: ok=%s, %d records, %d bytes, backup kept: %s%n", second.ok(),
+                second.records(), second.bytes(), second.backup().map(p -> p.getFileName().toString()).orElse("none"));
+        Object backup = Fallbacks.safeReadJson(users.resolveSibling("users.json.bak"));
+        out.printf("The backup is the previous version, a hard link, not a copy: %d users.%n", ((List<?>) backup).size());
+        try (var leftovers = Files.list(folder)) {
+            out.println("Temp files left behind: " + leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .count());
+        }
+    }
+
+    private void threeFormats(Path folder) throws IOException {
+        heading("3. JSON, JSON Lines and CSV");
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(Map.of("seq", i, "event", "login", "meta", Map.of("ip", "10.0.0." + i)));
+        }
+        Path jsonl = folder.resolve("events.jsonl");
+        Fallbacks.safeWriteJsonLines(events, jsonl);
+        out.println(jsonl.getFileName() + ": one JSON value per line, " + Files.readAllLines(jsonl).size() + " lines.");
+        Path csv = folder.resolve("users.csv");
+        List<Object> rows = new ArrayList<>(users(2));
+        rows.add(Map.of("id", 99, "name", "Late", "referrer", Map.of("campaign", "winter")));
+        Fallbacks.safeWriteCsv(rows, csv);
+        out.println(csv.getFileName() + ": nested maps become dotted columns, lists JSON text, and the header is");
+        out.println("the union of every record's keys (the last record brought 'referrer.campaign'):");
+        Files.readAllLines(csv).forEach(line -> out.println("  " + line));
+        out.println("Read back: " + Fallbacks.safeReadCsv(csv).get(2));
+    }
+
+    private void writeFallback(Path folder) throws IOException {
+        heading("4. A write that cannot land falls back to a JSON Lines file");
+        Path notAFile = Files.createDirectories(folder.resolve("reports.json"));
+        WriteResult result = Fallbacks.handler().writeJson(users(2), notAFile);
+        out.println("Writing to " + notAFile.getFileName() + ", which is a folder: ok=" + result.ok());
+        out.println("  error:    " + result.error().map(Throwable::getMessage).orElse("-"));
+        out.println("  fallback: " + result.fallback().map(Path::toString).orElse("none") + " ("
+                + result.fallback().map(this::lineCount).orElse(0L) + " records kept)");
+    }
+
+    private void asyncCalls(Path folder) {
+        heading("5. Async calls (on a dedicated pool, not the common pool)");
+        CompletableFuture<Boolean> a = Fallbacks.asyncSafeWriteJson(users(10), folder.resolve("async-a.json"));
+        CompletableFuture<Boolean> b = Fallbacks.asyncSafeWriteCsv(users(10), folder.resolve("async-b.csv"));
+        out.println("Two writes ran concurrently: " + a.join() + ", " + b.join());
+        Object read = Fallbacks.asyncSafeReadJson(folder.resolve("async-a.json")).join();
+        out.println("Async read back " + ((List<?>) read).size() + " records.");
+    }
+
+    private void statistics() {
+        heading("6. Performance statistics");
+        Fallbacks.getPerformanceStats().forEach((key, value) -> out.printf("  %-24s %s%n", key, value));
+        out.println("Live locks now: " + FallbackHandler.liveLockCount() + " (locks go when nobody holds them).");
+    }
+
+    private long lineCount(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static List<Map<String, Object>> users(int count) {
+        List<Map<String, Object>> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("id", i);
+            user.put("name", "user" + i);
+            user.put("email", "user" + i + "@example.com");
+            user.put("score", i * 1.5);
+            user.put("active", i % 2 == 0);
+            user.put("tags", List.of("a", "b"));
+            user.put("meta", Map.of("k", i));
+            users.add(user);
+        }
+        return users;
+    }
+}

@@ -1,0 +1,744 @@
+package io.hydralogger.fallbacks;
+
+import io.hydralogger.fallbacks.internal.Codecs;
+import io.hydralogger.fallbacks.internal.FallbackFiles;
+import io.hydralogger.fallbacks.internal.PathLocks;
+import io.hydralogger.fallbacks.internal.RecordSource;
+import io.hydralogger.fallbacks.recovery.CorruptionReport;
+import io.hydralogger.fallbacks.recovery.Problem;
+import io.hydralogger.fallbacks.recovery.ProblemKind;
+import io.hydralogger.fallbacks.stats.FallbackStats;
+import io.hydralogger.fallbacks.write.AtomicWriter;
+import io.hydralogger.fallbacks.write.BackupManager;
+import io.hydralogger.fallbacks.write.PendingFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes JSON, JSON Lines and CSV files safely: the configurable core behind the
+ * {@link Fallbacks} facade. Build one with {@link #builder()}; it is immutable and thread-safe,
+ * and meant to be shared.
+ *
+ * <p><b>Writes</b> replace the whole file atomically and durably (see {@link AtomicWriter}),
+ * keep the previous version as a backup, and stream the records from any {@code Iterable},
+ * {@code Iterator} or {@code Stream} through the sanitiser (see
+ * {@link io.hydralogger.fallbacks.sanitize.DataSanitizer}) without copying them first. Writers
+ * of one file are serialised, across threads by an in-JVM lock and across processes by an OS
+ * lock on the sidecar {@code .<name>.lock}. A write that cannot land leaves the target untouched
+ * and puts its records in a JSON Lines fallback file; the result names it. For an
+ * {@code Iterable} or array every record reaches the fallback file; an {@code Iterator} or
+ * {@code Stream} can be consumed only once, so there the fallback file holds the records not
+ * yet consumed when the write failed, and the result's error says how many had been.
+ *
+ * <p><b>Reads</b> take no lock (whole-file writes are atomic renames) and never throw for I/O
+ * or data problems: the result says what was read and from where.
+ *
+ * <p><b>Async</b> methods run the same synchronous calls on the handler's executor (by default
+ * a shared pool of {@value #DEFAULT_POOL_THREADS} daemon threads named
+ * {@code hydra-fallbacks-io-N}, not the common pool, since file I/O blocks); their futures
+ * complete exceptionally only for programming errors.
+ */
+public final class FallbackHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
+    /** Threads of the default async pool. */
+    public static final int DEFAULT_POOL_THREADS = 4;
+
+    private static final PathLocks LOCKS = new PathLocks();
+
+    private final Durability durability;
+    private final BackupManager backups;
+    private final boolean createParents;
+    private final RecoveryPolicy recoveryPolicy;
+    private final boolean processLocking;
+    private final JsonMapper mapper;
+    private final Executor executor;
+    private final ReadLimits readLimits;
+    private final boolean neutralizeFormulas;
+    private final AtomicWriter writer;
+    private final FallbackFiles fallbacks;
+    private final FallbackStats stats = new FallbackStats();
+
+    private FallbackHandler(Builder builder) {
+        this.durability = builder.durability;
+        this.backups = builder.backups;
+        this.createParents = builder.createParents;
+        this.recoveryPolicy = builder.recoveryPolicy;
+        this.processLocking = builder.processLocking;
+        this.readLimits = builder.readLimits;
+        this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(readLimits);
+        this.executor = builder.executor != null ? builder.executor : DefaultPool.EXECUTOR;
+        this.neutralizeFormulas = builder.neutralizeFormulas;
+        this.writer = AtomicWriter.builder().durability(durability).backups(backups)
+                .createParentDirectories(createParents).build();
+        this.fallbacks = new FallbackFiles(builder.fallbackFolder, builder.clock, durability);
+    }
+
+    /** {@return a builder with the defaults} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the statistics of this handler} */
+    public FallbackStats stats() {
+        return stats;
+    }
+
+    /** {@return the number of files whose write lock is held or waited for now, in this JVM} */
+    public static int liveLockCount() {
+        return LOCKS.size();
+    }
+
+    /** {@return the recovery policy of this handler's reads} */
+    public RecoveryPolicy recoveryPolicy() {
+        return recoveryPolicy;
+    }
+
+    /** {@return the JSON mapper this handler reads and writes with} */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Writes any value as one compact JSON document. An iterable, iterator, stream or array is
+     * written as a JSON array, streamed element by element.
+     *
+     * @param data the value, may be null
+     * @param path the file
+     * @return what happened
+     * @throws NullPointerException if path is null
+     */
+    public WriteResult writeJson(Object data, Path path) {
+        return writeJsonDocument(data, path, -1);
+    }
+
+    /**
+     * Writes any value as one JSON document, indented.
+     *
+     * @param data the value, may be null
+     * @param path the file
+     * @param indent spaces per nesting level (0 puts every element on its own line, unindented)
+     * @return what happened
+     * @throws NullPointerException if path is null
+     * @throws IllegalArgumentException if indent is negative
+     */
+    public WriteResult writeJson(Object data, Path path, int indent) {
+        if (indent < 0) {
+            throw new IllegalArgumentException("indent must not be negative: " + indent);
+        }
+        return writeJsonDocument(data, path, indent);
+    }
+
+    private WriteResult writeJsonDocument(Object data, Path path, int indent) {
+        Objects.requireNonNull(path, "path must not be null");
+        return write(path, Format.JSON, RecordSource.of(data),
+                (source, pending) -> Codecs.writeJson(mapper, source.document(), indent, pending.stream()));
+    }
+
+    /**
+     * Writes records as JSON Lines, replacing the file.
+     *
+     * @param records the records
+     * @param path the file
+     * @return what happened
+     * @throws NullPointerException if records or path is null
+     */
+    public WriteResult writeJsonLines(Iterable<?> records, Path path) {
+        return writeRecords(Format.JSON_LINES, records, path);
+    }
+
+    /**
+     * Writes records as JSON Lines from a single-pass iterator, replacing the file.
+     *
+     * @param records the records
+     * @param path the file
+     * @return what happened
+     * @throws NullPointerException if records or path is null
+     */
+    public WriteResult writeJsonLines(Iterator<?> records, Path path) {
+        return writeRecords(Format.JSON_LINES, records, path);
+    }
+
+    /**
+     * Writes records as JSON Lines from a stream (closed afterwards), replacing the file.
+     *
+     * @param records the records
+     * @param path the file
+     * @return what happened
+     * @throws NullPointerException if records or path is null
+     */
+    public WriteResult writeJsonLines(Stream<?> records, Path path) {
+        return writeRecords(Format.JSON_LINES, records, path);
+    }
+
+    /**
+     * Writes records as CSV (see {@link io.hydralogger.fallbacks.sanitize.CsvFlattener} for
+     * how records become rows), replacing the file.
+     *
+     * @param records the records
+     * @param path the file
+     * @return what happened
+     * @throws NullPointerException if records or path is null
+     */
+    public WriteResult writeCsv(Iterable<?> records, Path path) {
+        return writeRecords(Format.CSV, records, path);
+    }
+
+    /**
+     * Writes records as CSV from a single-pass iterator, replacing the file.
+     *
+     * @param records the records
+     * @param path the file
+     * @return what happened
+     * @throws NullPointerException if records or path is null
+     */
+    public WriteResult writeCsv(Iterator<?> records, Path path) {
+        return writeRecords(Format.CSV, records, path);
+    }
+
+    /**
+     * Writes records as CSV from a stream (closed afterwards), replacing the file.
+     *
+     * @param records the records
+     * @param path the file
+     * @return what happened
+     * @throws NullPointerException if records or path is null
+     */
+    public WriteResult writeCsv(Stream<?> records, Path path) {
+        return writeRecords(Format.CSV, records, path);
+    }
+
+    /**
+     * Writes records in the given format, replacing the file. For {@link Format#JSON} the
+     * records are written as one JSON array.
+     *
+     * @param records an iterable, iterator, stream or array of records
+     * @param path the file
+     * @param format the format
+     * @return what happened
+     * @throws NullPointerException if any argument is null
+     */
+    public WriteResult write(Object records, Path path, Format format) {
+        Objects.requireNonNull(format, "format must not be null");
+        return format == Format.JSON ? writeJson(Objects.requireNonNull(records, "records must not be null"), path)
+                : writeRecords(format, records, path);
+    }
+
+    private WriteResult writeRecords(Format format, Object records, Path path) {
+        Objects.requireNonNull(records, "records must not be null");
+        Objects.requireNonNull(path, "path must not be null");
+        RecordSource source = RecordSource.of(records);
+        if (format == Format.CSV) {
+            return write(path, format, source,
+                    (s, pending) -> Codecs.writeCsv(s.records(), neutralizeFormulas, pending));
+        }
+        return write(path, format, source, (s, pending) -> Codecs.writeJsonLines(mapper, s.records(), pending.stream()));
+    }
+
+    /** Writes the content of one whole-file write into the pending file; returns the records. */
+    @FunctionalInterface
+    private interface Body {
+        long write(RecordSource source, PendingFile pending) throws IOException;
+    }
+
+    private WriteResult write(Path path, Format format, RecordSource source, Body body) {
+        long start = System.nanoTime();
+        try (source) {
+            try {
+                Path target = AtomicWriter.resolveTarget(path);
+                if (createParents) {
+                    Files.createDirectories(target.getParent());
+                }
+                try (PathLocks.Held held = LOCKS.lock(target, processLocking, stats::lockWaited);
+                        PendingFile pending = begin(target)) {
+                    long records = body.write(source, pending);
+                    long bytes = pending.bytesWritten();
+                    Optional<Path> backup = pending.commit();
+                    long nanos = System.nanoTime() - start;
+                    stats.writeSucceeded(records, bytes, nanos);
+                    return new WriteResult(true, path, format, bytes, records, backup, Optional.empty(),
+                            Optional.empty(), Duration.ofNanos(nanos));
+                }
+            } catch (IOException | RuntimeException e) {
+                return fallBack(path, format, source, unwrap(e), start);
+            }
+        }
+    }
+
+    /** Starts the write, first sweeping temp files of dead writers when that is safe. */
+    private PendingFile begin(Path target) throws IOException {
+        if (processLocking) {
+            AtomicWriter.removeStaleTempFiles(target);
+        }
+        return writer.begin(target);
+    }
+
+    private WriteResult fallBack(Path path, Format format, RecordSource source, Exception cause, long start) {
+        Optional<Path> fallbackFile = Optional.empty();
+        Exception error = cause;
+        try {
+            Path file = fallbacks.write(path, source.records(), mapper);
+            fallbackFile = Optional.of(file);
+            stats.fallbackWritten();
+            LOG.warn("write of {} failed ({}); the target is untouched and the records are in {}{}", path,
+                    describe(cause), file, source.replayable() ? ""
+                            : " (a single-pass source: records it had already handed to the failed write are"
+                            + " in no file)");
+        } catch (IOException | RuntimeException e) {
+            error.addSuppressed(e);
+            LOG.error("write of {} failed ({}) and no fallback file could take its records: {}", path,
+                    describe(cause), describe(e));
+        }
+        long nanos = System.nanoTime() - start;
+        stats.writeFailed(nanos);
+        return new WriteResult(false, path, format, 0, 0, Optional.empty(), fallbackFile, Optional.of(error),
+                Duration.ofNanos(nanos));
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /**
+     * Reads a JSON file into plain Java values: {@code List}, {@code Map}, {@code String},
+     * numbers, {@code Boolean} or null.
+     *
+     * @param path the file
+     * @return what was read
+     * @throws NullPointerException if path is null
+     */
+    public ReadResult<Object> readJson(Path path) {
+        return readJson(path, mapper.constructType(Object.class));
+    }
+
+    /**
+     * Reads a JSON file into a type: a record, a POJO, a collection of them.
+     *
+     * @param path the file
+     * @param type the type
+     * @param <T> the type
+     * @return what was read
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> ReadResult<T> readJson(Path path, Class<T> type) {
+        return readJson(path, mapper.constructType(Objects.requireNonNull(type, "type must not be null")));
+    }
+
+    /**
+     * Reads a JSON file into a generic type, such as {@code List<User>}.
+     *
+     * @param path the file
+     * @param type the type
+     * @param <T> the type
+     * @return what was read
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> ReadResult<T> readJson(Path path, TypeReference<T> type) {
+        return readJson(path, mapper.constructType(Objects.requireNonNull(type, "type must not be null")));
+    }
+
+    private <T> ReadResult<T> readJson(Path path, JavaType type) {
+        return read(path, Format.JSON, p -> Codecs.<T>readJson(mapper, p, type), FallbackHandler::countOf);
+    }
+
+    /**
+     * Reads a JSON Lines file into plain Java values, one per line.
+     *
+     * @param path the file
+     * @return what was read
+     * @throws NullPointerException if path is null
+     */
+    public ReadResult<List<Object>> readJsonLines(Path path) {
+        return readJsonLines(path, Object.class);
+    }
+
+    /**
+     * Reads a JSON Lines file into a type, one value per line.
+     *
+     * @param path the file
+     * @param type the type of each line
+     * @param <T> the type
+     * @return what was read
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> ReadResult<List<T>> readJsonLines(Path path, Class<T> type) {
+        JavaType javaType = mapper.constructType(Objects.requireNonNull(type, "type must not be null"));
+        return read(path, Format.JSON_LINES, p -> Codecs.<T>readJsonLines(mapper, p, javaType), List::size);
+    }
+
+    /**
+     * Reads a CSV file with a header row into one map per row.
+     *
+     * @param path the file
+     * @return what was read
+     * @throws NullPointerException if path is null
+     */
+    public ReadResult<List<Map<String, String>>> readCsv(Path path) {
+        return read(path, Format.CSV, Codecs::readCsv, List::size);
+    }
+
+    /**
+     * Streams the records of a JSON Lines file, one per line, in constant memory. The stream
+     * must be closed; a problem met while it is consumed is thrown as an
+     * {@link UncheckedIOException} or a {@link JacksonException}.
+     *
+     * @param path the file
+     * @return the records
+     * @throws IOException if the file cannot be opened
+     * @throws NullPointerException if path is null
+     */
+    public Stream<Object> streamJsonLines(Path path) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        return Codecs.streamJsonLines(mapper, path, mapper.constructType(Object.class));
+    }
+
+    /** Reads a file; throws for any problem. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(Path path) throws IOException;
+    }
+
+    /** Counts the records of what was read. */
+    @FunctionalInterface
+    private interface Counter<T> {
+        long count(T data);
+    }
+
+    private <T> ReadResult<T> read(Path path, Format format, Reader<T> reader, Counter<? super T> counter) {
+        Objects.requireNonNull(path, "path must not be null");
+        long start = System.nanoTime();
+        try {
+            T data = reader.read(path);
+            stats.readSucceeded(data == null ? 0 : counter.count(data), Files.size(path), System.nanoTime() - start);
+            return new ReadResult<>(data, path, format, Source.PRIMARY, Optional.of(path), Optional.empty(), 0,
+                    Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            Exception cause = unwrap(e);
+            stats.readFailed(System.nanoTime() - start);
+            LOG.warn("could not read {}: {}", path, describe(cause));
+            return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(),
+                    Optional.of(reportOf(path, format, cause)), 0, Optional.of(cause));
+        }
+    }
+
+    private static long countOf(Object data) {
+        return data instanceof Collection<?> c ? c.size() : 1;
+    }
+
+    private static CorruptionReport reportOf(Path path, Format format, Exception cause) {
+        ProblemKind kind = cause instanceof NoSuchFileException ? ProblemKind.MISSING
+                : cause instanceof IOException ? ProblemKind.UNREADABLE : ProblemKind.INVALID_SYNTAX;
+        long offset = -1;
+        long line = -1;
+        if (cause instanceof JacksonException jackson && jackson.getLocation() != null) {
+            TokenStreamLocation location = jackson.getLocation();
+            offset = location.getByteOffset();
+            line = location.getLineNr();
+        }
+        return new CorruptionReport(path, format, List.of(new Problem(kind, offset, line, describe(cause))), 0, 0);
+    }
+
+    // ---------------------------------------------------------------- async
+
+    /**
+     * {@link #writeJson(Object, Path)} on this handler's executor.
+     *
+     * @param data the value
+     * @param path the file
+     * @return the result, when done
+     */
+    public CompletableFuture<WriteResult> writeJsonAsync(Object data, Path path) {
+        return async(() -> writeJson(data, path));
+    }
+
+    /**
+     * {@link #writeJsonLines(Iterable, Path)} on this handler's executor.
+     *
+     * @param records the records
+     * @param path the file
+     * @return the result, when done
+     */
+    public CompletableFuture<WriteResult> writeJsonLinesAsync(Iterable<?> records, Path path) {
+        return async(() -> writeJsonLines(records, path));
+    }
+
+    /**
+     * {@link #writeCsv(Iterable, Path)} on this handler's executor.
+     *
+     * @param records the records
+     * @param path the file
+     * @return the result, when done
+     */
+    public CompletableFuture<WriteResult> writeCsvAsync(Iterable<?> records, Path path) {
+        return async(() -> writeCsv(records, path));
+    }
+
+    /**
+     * {@link #readJson(Path)} on this handler's executor.
+     *
+     * @param path the file
+     * @return the result, when done
+     */
+    public CompletableFuture<ReadResult<Object>> readJsonAsync(Path path) {
+        return async(() -> readJson(path));
+    }
+
+    /**
+     * {@link #readJsonLines(Path)} on this handler's executor.
+     *
+     * @param path the file
+     * @return the result, when done
+     */
+    public CompletableFuture<ReadResult<List<Object>>> readJsonLinesAsync(Path path) {
+        return async(() -> readJsonLines(path));
+    }
+
+    /**
+     * {@link #readCsv(Path)} on this handler's executor.
+     *
+     * @param path the file
+     * @return the result, when done
+     */
+    public CompletableFuture<ReadResult<List<Map<String, String>>>> readCsvAsync(Path path) {
+        return async(() -> readCsv(path));
+    }
+
+    private <R> CompletableFuture<R> async(Supplier<R> call) {
+        return CompletableFuture.supplyAsync(call, executor);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Exception unwrap(Exception e) {
+        if (e instanceof UncheckedIOException unchecked) {
+            return unchecked.getCause();
+        }
+        if (e instanceof JacksonException && e.getCause() instanceof IOException io) {
+            return io;
+        }
+        return e;
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        if (message == null) {
+            return type;
+        }
+        int newline = message.indexOf('\n');
+        return type + ": " + (newline < 0 ? message : message.substring(0, newline));
+    }
+
+    private static JsonMapper defaultMapper(ReadLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(limits.toConstraints())
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                .build();
+        return JsonMapper.builder(factory).build();
+    }
+
+    /** The default async executor, made on first use. */
+    private static final class DefaultPool {
+        static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(DEFAULT_POOL_THREADS, new Factory());
+
+        private static final class Factory implements java.util.concurrent.ThreadFactory {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread thread = new Thread(task, "hydra-fallbacks-io-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }
+        }
+    }
+
+    /** Builds a {@link FallbackHandler}. Not thread-safe; the handler it builds is immutable. */
+    public static final class Builder {
+        private Durability durability = Durability.SYNC;
+        private BackupManager backups = BackupManager.generations(1);
+        private boolean createParents = true;
+        private Path fallbackFolder = FallbackFiles.defaultFolder();
+        private RecoveryPolicy recoveryPolicy = RecoveryPolicy.SALVAGE_THEN_BACKUP;
+        private boolean processLocking = true;
+        private JsonMapper mapper;
+        private Executor executor;
+        private ReadLimits readLimits = ReadLimits.DEFAULTS;
+        private boolean neutralizeFormulas;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets whether writes wait for stable storage. Default {@link Durability#SYNC}.
+         *
+         * @param durability the durability
+         * @return this builder
+         */
+        public Builder durability(Durability durability) {
+            this.durability = Objects.requireNonNull(durability, "durability must not be null");
+            return this;
+        }
+
+        /**
+         * Sets how many previous versions are kept beside each file. Default 1 ({@code .bak}).
+         *
+         * @param generations how many; 0 for no backups
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder backups(int generations) {
+            return backups(BackupManager.generations(generations));
+        }
+
+        /**
+         * Sets the backup policy.
+         *
+         * @param backups the policy
+         * @return this builder
+         */
+        public Builder backups(BackupManager backups) {
+            this.backups = Objects.requireNonNull(backups, "backups must not be null");
+            return this;
+        }
+
+        /**
+         * Sets whether missing parent folders of a target are created. Default true.
+         *
+         * @param create whether to create them
+         * @return this builder
+         */
+        public Builder createParentDirectories(boolean create) {
+            this.createParents = create;
+            return this;
+        }
+
+        /**
+         * Sets the folder for fallback files of targets whose own folder cannot be written.
+         * Default {@code <java.io.tmpdir>/hydra-fallbacks}, kept private to its user.
+         *
+         * @param folder the folder
+         * @return this builder
+         */
+        public Builder fallbackFolder(Path folder) {
+            this.fallbackFolder = Objects.requireNonNull(folder, "folder must not be null");
+            return this;
+        }
+
+        /**
+         * Sets what reads do with missing or damaged files. Default
+         * {@link RecoveryPolicy#SALVAGE_THEN_BACKUP}.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder recoveryPolicy(RecoveryPolicy policy) {
+            this.recoveryPolicy = Objects.requireNonNull(policy, "policy must not be null");
+            return this;
+        }
+
+        /**
+         * Sets whether writers of other processes are kept apart by an OS lock on the sidecar
+         * {@code .<name>.lock}. Default true. Without it, threads of this JVM are still kept
+         * apart, and temp files of dead writers are not swept (one could be a live writer's).
+         *
+         * @param enabled whether to lock across processes
+         * @return this builder
+         */
+        public Builder processLocking(boolean enabled) {
+            this.processLocking = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the Jackson mapper for reading and writing. Default: a plain mapper whose parser
+         * enforces the {@link #readLimits(ReadLimits) read limits}. A mapper of your own brings
+         * its own limits (its factory's {@code StreamReadConstraints}).
+         *
+         * @param mapper the mapper
+         * @return this builder
+         */
+        public Builder mapper(JsonMapper mapper) {
+            this.mapper = Objects.requireNonNull(mapper, "mapper must not be null");
+            return this;
+        }
+
+        /**
+         * Sets the executor of the async methods. Default: a shared pool of
+         * {@value FallbackHandler#DEFAULT_POOL_THREADS} daemon threads.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor must not be null");
+            return this;
+        }
+
+        /**
+         * Sets the limits that guard reads against hostile files. Default {@link ReadLimits#DEFAULTS}.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder readLimits(ReadLimits limits) {
+            this.readLimits = Objects.requireNonNull(limits, "limits must not be null");
+            return this;
+        }
+
+        /**
+         * Sets whether CSV text cells that a spreadsheet would run as a formula get a leading
+         * apostrophe. Default false (the data is written as given).
+         *
+         * @param enabled whether to neutralise
+         * @return this builder
+         */
+        public Builder neutralizeCsvFormulas(boolean enabled) {
+            this.neutralizeFormulas = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the clock for the timestamps in fallback file names. Default UTC system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** {@return the handler} */
+        public FallbackHandler build() {
+            return new FallbackHandler(this);
+        }
+    }
+}

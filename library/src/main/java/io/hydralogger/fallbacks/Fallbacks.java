@@ -1,0 +1,340 @@
+package io.hydralogger.fallbacks;
+
+import io.hydralogger.fallbacks.sanitize.DataSanitizer;
+import io.hydralogger.fallbacks.stats.StatsSnapshot;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The one-call API, named after the original Python module ({@code safe_write_json} is
+ * {@link #safeWriteJson(Object, Path)}, and so on), on a default {@link FallbackHandler}:
+ * durable atomic writes, one backup generation, process locking, salvage then backup on reads.
+ *
+ * <p>By design this facade never throws for I/O or data problems: writes return {@code false}
+ * (the records are then in a fallback file), reads return {@code null} when nothing at all could
+ * be read, and the reason is logged through SLF4J (logger {@code io.hydralogger.fallbacks}).
+ * Programming errors throw at once: a null path ({@link NullPointerException}), a negative
+ * indent or a path string that is not a path ({@link IllegalArgumentException}). For results
+ * that say what happened, use {@link FallbackHandler} directly. Thread-safe.
+ */
+public final class Fallbacks {
+
+    private Fallbacks() {
+    }
+
+    /** {@return the default handler behind this facade} */
+    public static FallbackHandler handler() {
+        return Default.HANDLER;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Writes any value as compact JSON, atomically; a collection becomes a JSON array.
+     *
+     * @param data the value, may be null
+     * @param path the file
+     * @return true if the file now holds the data; false if not (the data is then in a fallback file)
+     */
+    public static boolean safeWriteJson(Object data, Path path) {
+        return handler().writeJson(data, path).ok();
+    }
+
+    /**
+     * Writes any value as compact JSON, atomically.
+     *
+     * @param data the value, may be null
+     * @param path the file name
+     * @return true if the file now holds the data
+     */
+    public static boolean safeWriteJson(Object data, String path) {
+        return safeWriteJson(data, toPath(path));
+    }
+
+    /**
+     * Writes any value as indented JSON, atomically.
+     *
+     * @param data the value, may be null
+     * @param path the file
+     * @param indent spaces per level
+     * @return true if the file now holds the data
+     * @throws IllegalArgumentException if indent is negative
+     */
+    public static boolean safeWriteJson(Object data, Path path, int indent) {
+        return handler().writeJson(data, path, indent).ok();
+    }
+
+    /**
+     * Writes any value as indented JSON, atomically.
+     *
+     * @param data the value, may be null
+     * @param path the file name
+     * @param indent spaces per level
+     * @return true if the file now holds the data
+     * @throws IllegalArgumentException if indent is negative
+     */
+    public static boolean safeWriteJson(Object data, String path, int indent) {
+        return safeWriteJson(data, toPath(path), indent);
+    }
+
+    /**
+     * Writes records as JSON Lines, replacing the file atomically.
+     *
+     * @param records the records
+     * @param path the file
+     * @return true if the file now holds the records
+     */
+    public static boolean safeWriteJsonLines(Iterable<?> records, Path path) {
+        return handler().writeJsonLines(Objects.requireNonNull(records, "records must not be null"), path).ok();
+    }
+
+    /**
+     * Writes records as JSON Lines, replacing the file atomically.
+     *
+     * @param records the records
+     * @param path the file name
+     * @return true if the file now holds the records
+     */
+    public static boolean safeWriteJsonLines(Iterable<?> records, String path) {
+        return safeWriteJsonLines(records, toPath(path));
+    }
+
+    /**
+     * Writes records as CSV (nested maps flattened to dotted columns), replacing the file atomically.
+     *
+     * @param records the records
+     * @param path the file
+     * @return true if the file now holds the records
+     */
+    public static boolean safeWriteCsv(Iterable<?> records, Path path) {
+        return handler().writeCsv(Objects.requireNonNull(records, "records must not be null"), path).ok();
+    }
+
+    /**
+     * Writes records as CSV, replacing the file atomically.
+     *
+     * @param records the records
+     * @param path the file name
+     * @return true if the file now holds the records
+     */
+    public static boolean safeWriteCsv(Iterable<?> records, String path) {
+        return safeWriteCsv(records, toPath(path));
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /**
+     * Reads a JSON file into plain Java values.
+     *
+     * @param path the file
+     * @return a {@code List}, {@code Map}, {@code String}, number or {@code Boolean}; null when
+     *     nothing could be read (or the file holds just {@code null})
+     */
+    public static Object safeReadJson(Path path) {
+        return handler().readJson(path).data();
+    }
+
+    /**
+     * Reads a JSON file into plain Java values.
+     *
+     * @param path the file name
+     * @return the value, or null when nothing could be read
+     */
+    public static Object safeReadJson(String path) {
+        return safeReadJson(toPath(path));
+    }
+
+    /**
+     * Reads a JSON file into a type (a record, a POJO).
+     *
+     * @param path the file
+     * @param type the type
+     * @param <T> the type
+     * @return the value, or null when nothing could be read
+     */
+    public static <T> T safeReadJson(Path path, Class<T> type) {
+        return handler().readJson(path, type).data();
+    }
+
+    /**
+     * Reads a JSON file into a type (a record, a POJO).
+     *
+     * @param path the file name
+     * @param type the type
+     * @param <T> the type
+     * @return the value, or null when nothing could be read
+     */
+    public static <T> T safeReadJson(String path, Class<T> type) {
+        return safeReadJson(toPath(path), type);
+    }
+
+    /**
+     * Reads a JSON file into a generic type, such as {@code List<User>}.
+     *
+     * @param path the file
+     * @param type the type
+     * @param <T> the type
+     * @return the value, or null when nothing could be read
+     */
+    public static <T> T safeReadJson(Path path, TypeReference<T> type) {
+        return handler().readJson(path, type).data();
+    }
+
+    /**
+     * Reads a JSON file into a generic type.
+     *
+     * @param path the file name
+     * @param type the type
+     * @param <T> the type
+     * @return the value, or null when nothing could be read
+     */
+    public static <T> T safeReadJson(String path, TypeReference<T> type) {
+        return safeReadJson(toPath(path), type);
+    }
+
+    /**
+     * Reads a JSON Lines file, one value per line.
+     *
+     * @param path the file
+     * @return the values, or null when nothing could be read
+     */
+    public static List<Object> safeReadJsonLines(Path path) {
+        return handler().readJsonLines(path).data();
+    }
+
+    /**
+     * Reads a JSON Lines file, one value per line.
+     *
+     * @param path the file name
+     * @return the values, or null when nothing could be read
+     */
+    public static List<Object> safeReadJsonLines(String path) {
+        return safeReadJsonLines(toPath(path));
+    }
+
+    /**
+     * Reads a CSV file with a header row.
+     *
+     * @param path the file
+     * @return one map per row (column to text, in header order), or null when nothing could be read
+     */
+    public static List<Map<String, String>> safeReadCsv(Path path) {
+        return handler().readCsv(path).data();
+    }
+
+    /**
+     * Reads a CSV file with a header row.
+     *
+     * @param path the file name
+     * @return one map per row, or null when nothing could be read
+     */
+    public static List<Map<String, String>> safeReadCsv(String path) {
+        return safeReadCsv(toPath(path));
+    }
+
+    // ---------------------------------------------------------------- async
+
+    /**
+     * {@link #safeWriteJson(Object, Path)} on the default handler's executor.
+     *
+     * @param data the value
+     * @param path the file
+     * @return true when the file holds the data; completes exceptionally only for programming errors
+     */
+    public static CompletableFuture<Boolean> asyncSafeWriteJson(Object data, Path path) {
+        return handler().writeJsonAsync(data, path).thenApply(WriteResult::ok);
+    }
+
+    /**
+     * {@link #safeWriteJsonLines(Iterable, Path)} on the default handler's executor.
+     *
+     * @param records the records
+     * @param path the file
+     * @return true when the file holds the records
+     */
+    public static CompletableFuture<Boolean> asyncSafeWriteJsonLines(Iterable<?> records, Path path) {
+        return handler().writeJsonLinesAsync(records, path).thenApply(WriteResult::ok);
+    }
+
+    /**
+     * {@link #safeWriteCsv(Iterable, Path)} on the default handler's executor.
+     *
+     * @param records the records
+     * @param path the file
+     * @return true when the file holds the records
+     */
+    public static CompletableFuture<Boolean> asyncSafeWriteCsv(Iterable<?> records, Path path) {
+        return handler().writeCsvAsync(records, path).thenApply(WriteResult::ok);
+    }
+
+    /**
+     * {@link #safeReadJson(Path)} on the default handler's executor.
+     *
+     * @param path the file
+     * @return the value, or null when nothing could be read
+     */
+    public static CompletableFuture<Object> asyncSafeReadJson(Path path) {
+        return handler().readJsonAsync(path).thenApply(ReadResult::data);
+    }
+
+    /**
+     * {@link #safeReadJsonLines(Path)} on the default handler's executor.
+     *
+     * @param path the file
+     * @return the values, or null when nothing could be read
+     */
+    public static CompletableFuture<List<Object>> asyncSafeReadJsonLines(Path path) {
+        return handler().readJsonLinesAsync(path).thenApply(ReadResult::data);
+    }
+
+    /**
+     * {@link #safeReadCsv(Path)} on the default handler's executor.
+     *
+     * @param path the file
+     * @return the rows, or null when nothing could be read
+     */
+    public static CompletableFuture<List<Map<String, String>>> asyncSafeReadCsv(Path path) {
+        return handler().readCsvAsync(path).thenApply(ReadResult::data);
+    }
+
+    // ---------------------------------------------------------------- statistics and caches
+
+    /**
+     * The statistics of the default handler under the original module's keys: at least
+     * {@code sanitizer_cache_size}, {@code corruption_cache_size}, {@code file_locks_count},
+     * and every counter of {@link StatsSnapshot#toMap()}.
+     *
+     * @return a new, ordered map
+     */
+    public static Map<String, Object> getPerformanceStats() {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("sanitizer_cache_size", DataSanitizer.cacheSize());
+        map.put("corruption_cache_size", 0);
+        map.put("file_locks_count", FallbackHandler.liveLockCount());
+        map.putAll(stats().toMap());
+        return map;
+    }
+
+    /** {@return a typed snapshot of the default handler's statistics} */
+    public static StatsSnapshot stats() {
+        return handler().stats().snapshot();
+    }
+
+    /** Empties the sanitiser's per-class cache and the corruption detector's cache. */
+    public static void clearAllCaches() {
+        DataSanitizer.clearCache();
+    }
+
+    private static Path toPath(String path) {
+        return Path.of(Objects.requireNonNull(path, "path must not be null"));
+    }
+
+    /** The default handler, made on first use. */
+    private static final class Default {
+        static final FallbackHandler HANDLER = FallbackHandler.builder().build();
+    }
+}

@@ -1,0 +1,284 @@
+package io.hydralogger.fallbacks.internal;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.hydralogger.fallbacks.sanitize.CsvFlattener;
+import io.hydralogger.fallbacks.sanitize.DataSanitizer;
+import io.hydralogger.fallbacks.write.PendingFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams records into and out of the three formats. Writing goes through the sanitiser
+ * straight into a Jackson generator or a FastCSV writer, never through an intermediate copy;
+ * reading here is strict (the first damage is an exception). Internal: not part of the API.
+ */
+public final class Codecs {
+    private Codecs() {
+    }
+
+    /**
+     * Writes any value as one JSON document; an iterable, iterator, stream or array becomes a
+     * JSON array streamed element by element.
+     *
+     * @param mapper the mapper whose factory makes the generator
+     * @param data the value
+     * @param indent spaces per level, or -1 for compact output
+     * @param out where the bytes go (not closed)
+     * @return the number of top-level array elements, or 1 for any other value
+     */
+    public static long writeJson(JsonMapper mapper, Object data, int indent, OutputStream out) {
+        ObjectWriter writer = mapper.writer();
+        if (indent >= 0) {
+            DefaultIndenter indenter = new DefaultIndenter(" ".repeat(indent), "\n");
+            writer = writer.with(new DefaultPrettyPrinter()
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(indenter)
+                    .withArrayIndenter(indenter));
+        }
+        try (JsonGenerator generator = writer.createGenerator(new NonClosingOutputStream(out))) {
+            GeneratorSink sink = new GeneratorSink(generator);
+            DataSanitizer.sanitizeTo(data, sink);
+            if (indent >= 0) {
+                generator.writeRaw('\n');
+            }
+            return sink.records();
+        }
+    }
+
+    /**
+     * Writes records as JSON Lines: one compact JSON value and a newline per record.
+     *
+     * @param mapper the mapper whose factory makes the generator
+     * @param records the records
+     * @param out where the bytes go (not closed)
+     * @return the number of records written
+     */
+    public static long writeJsonLines(JsonMapper mapper, Iterator<?> records, OutputStream out) {
+        long count = 0;
+        try (JsonGenerator generator = mapper.writer().withRootValueSeparator("")
+                .createGenerator(new NonClosingOutputStream(out))) {
+            GeneratorSink sink = new GeneratorSink(generator);
+            while (records.hasNext()) {
+                DataSanitizer.sanitizeTo(records.next(), sink);
+                generator.writeRaw('\n');
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Writes records as CSV with a header that is the union of all records' columns in
+     * first-seen order, in one pass over the records: the header of the first record is written
+     * at once, and only if a later record brings a new column is the file rewritten once with the
+     * full header (earlier rows padded with empty cells).
+     *
+     * @param records the records
+     * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
+     * @param pending the temp file to write
+     * @return the number of records written
+     * @throws IOException if writing fails
+     */
+    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, PendingFile pending)
+            throws IOException {
+        CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
+        long count = 0;
+        int headerWidth = -1;
+        try (CsvWriter csv = csvWriter(pending.stream())) {
+            while (records.hasNext()) {
+                flattener.flatten(records.next());
+                int width = flattener.width();
+                if (headerWidth < 0) {
+                    csv.writeRecord(flattener.columns());
+                    headerWidth = width;
+                }
+                CsvWriter.CsvWriterRecord row = csv.writeRecord();
+                String[] cells = flattener.row();
+                for (int i = 0; i < width; i++) {
+                    String cell = cells[i];
+                    row.writeField(cell == null ? "" : cell);
+                }
+                row.endRecord();
+                count++;
+            }
+        }
+        if (headerWidth >= 0 && flattener.width() > headerWidth) {
+            List<String> header = new ArrayList<>(flattener.columns());
+            pending.rewrite((in, out) -> padRows(in, out, header));
+        }
+        return count;
+    }
+
+    /** Copies CSV rows under a wider header, padding every row to its width. */
+    private static void padRows(InputStream in, OutputStream out, List<String> header) throws IOException {
+        int width = header.size();
+        try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = CsvReader.builder()
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
+                CsvWriter csv = csvWriter(out)) {
+            Iterator<de.siegmar.fastcsv.reader.CsvRecord> rows = reader.iterator();
+            if (rows.hasNext()) {
+                rows.next();
+            }
+            csv.writeRecord(header);
+            String[] cells = new String[width];
+            while (rows.hasNext()) {
+                de.siegmar.fastcsv.reader.CsvRecord row = rows.next();
+                Arrays.fill(cells, "");
+                for (int i = 0; i < row.getFieldCount(); i++) {
+                    cells[i] = row.getField(i);
+                }
+                csv.writeRecord(cells);
+            }
+        }
+    }
+
+    private static CsvWriter csvWriter(OutputStream out) {
+        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
+                .build(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads one JSON document into the given type.
+     *
+     * @param mapper the mapper
+     * @param path the file
+     * @param type the type to bind to
+     * @param <T> the result type
+     * @return the value (null for a document that is just {@code null})
+     * @throws IOException if the file cannot be opened
+     * @throws tools.jackson.core.JacksonException if the content is not valid JSON of that type
+     */
+    public static <T> T readJson(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return mapper.readValue(in, type);
+        }
+    }
+
+    /**
+     * Reads a JSON Lines file whole, strictly.
+     *
+     * @param mapper the mapper
+     * @param path the file
+     * @param type the type of each line's value
+     * @param <T> the record type
+     * @return the records
+     * @throws IOException if the file cannot be opened
+     * @throws tools.jackson.core.JacksonException at the first invalid line
+     */
+    public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        try (InputStream in = Files.newInputStream(path);
+                MappingIterator<T> values = mapper.readerFor(type).readValues(in)) {
+            return values.readAll(new ArrayList<>());
+        }
+    }
+
+    /**
+     * Streams a JSON Lines file, strictly. The stream must be closed.
+     *
+     * @param mapper the mapper
+     * @param path the file
+     * @param type the type of each line's value
+     * @param <T> the record type
+     * @return the records, read as the stream is consumed
+     * @throws IOException if the file cannot be opened
+     */
+    public static <T> Stream<T> streamJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        InputStream in = Files.newInputStream(path);
+        try {
+            MappingIterator<T> values = mapper.readerFor(type).readValues(in);
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(values, Spliterator.ORDERED), false)
+                    .onClose(values::close)
+                    .onClose(() -> closeQuietly(in));
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a CSV file with a header row, strictly: a row with the wrong number of fields is an
+     * error. A UTF-8 byte order mark is not part of the first column's name.
+     *
+     * @param path the file
+     * @return one map per row, column name to text, in header order
+     * @throws IOException if the file cannot be read
+     * @throws de.siegmar.fastcsv.reader.CsvParseException on malformed CSV
+     */
+    public static List<Map<String, String>> readCsv(Path path) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().detectBomHeader(true)
+                .ofNamedCsvRecord(path, StandardCharsets.UTF_8)) {
+            for (NamedCsvRecord row : reader) {
+                rows.add(row.getFieldsAsMap());
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return rows;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Shields a stream from the close() of the library writing into it. */
+    private static final class NonClosingOutputStream extends OutputStream {
+        private final OutputStream out;
+
+        NonClosingOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.hydralogger.fallbacks.write;
+
+import io.hydralogger.fallbacks.Durability;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One whole-file write in progress: a temp file beside the target that becomes the target only
+ * on {@link #commit()}. Made by {@link AtomicWriter#begin(Path)}.
+ *
+ * <p>A small state machine: <em>open</em> (write into {@link #stream()}) → {@link #commit()}:
+ * flushed, forced (when durable), backup kept, renamed over the target, folder forced →
+ * <em>committed</em>. Anything else ends in {@link #close()}, which removes the temp file and
+ * leaves the target untouched; close is idempotent and a no-op after a commit, so the usual
+ * shape is try-with-resources around the writing and the commit. A failed {@code force} is
+ * never retried: the pending file is then failed for good, since the kernel may have dropped
+ * the dirty pages and a second {@code fsync} could report a success that is not one.
+ *
+ * <p>Not thread-safe: one thread writes and commits.
+ */
+public final class PendingFile implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(PendingFile.class);
+
+    private enum State { OPEN, COMMITTED, FAILED, CLOSED }
+
+    private final Path target;
+    private Path temp;
+    private FileChannel channel;
+    private ChannelOutputStream stream;
+    private final Durability durability;
+    private final BackupManager backups;
+    private State state = State.OPEN;
+
+    PendingFile(Path target, Path temp, FileChannel channel, Durability durability, BackupManager backups) {
+        this.target = target;
+        this.temp = temp;
+        this.channel = channel;
+        this.stream = new ChannelOutputStream(channel);
+        this.durability = durability;
+        this.backups = backups;
+    }
+
+    /** {@return the file this write will replace (symbolic links already followed)} */
+    public Path target() {
+        return target;
+    }
+
+    /** {@return the temp file being written, named {@code .<name>.<random>.tmp} beside the target} */
+    public Path tempFile() {
+        return temp;
+    }
+
+    /**
+     * The stream into the temp file, buffered. Closing it only flushes it; the channel stays
+     * open until the commit.
+     *
+     * @return the stream
+     */
+    public OutputStream stream() {
+        return stream;
+    }
+
+    /** {@return the bytes written so far, buffered ones included} */
+    public long bytesWritten() {
+        return stream.bytesWritten();
+    }
+
+    /**
+     * Replaces the content written so far by a transformation of it, in a fresh temp file: for
+     * a writer that learns only at the end what must come first (a CSV header that grew).
+     *
+     * @param rewriter reads the old content and writes the new
+     * @throws IOException if reading or writing fails; the pending file is then failed
+     * @throws IllegalStateException if the pending file is not open
+     */
+    public void rewrite(ContentRewriter rewriter) throws IOException {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("pending file is " + state.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + temp);
+        }
+        stream.flush();
+        Path oldTemp = temp;
+        FileChannel oldChannel = channel;
+        Path newTemp = AtomicWriter.newTempPath(target);
+        FileChannel newChannel = AtomicWriter.createTemp(target, newTemp);
+        temp = newTemp;
+        channel = newChannel;
+        stream = new ChannelOutputStream(newChannel);
+        try (oldChannel; java.io.InputStream in = Files.newInputStream(oldTemp)) {
+            rewriter.rewrite(in, stream);
+        } catch (IOException | RuntimeException e) {
+            state = State.FAILED;
+            throw e;
+        } finally {
+            Files.deleteIfExists(oldTemp);
+        }
+    }
+
+    /** Transforms the content of a pending file; see {@link #rewrite(ContentRewriter)}. */
+    @FunctionalInterface
+    public interface ContentRewriter {
+        /**
+         * Writes the new content.
+         *
+         * @param oldContent the content written so far
+         * @param newContent where the new content goes
+         * @throws IOException if reading or writing fails
+         */
+        void rewrite(java.io.InputStream oldContent, OutputStream newContent) throws IOException;
+    }
+
+    /**
+     * Makes the written content the target: flush, {@code force} (when durable), keep the
+     * current target as a backup (when it exists and backups are on), rename atomically over the
+     * target, {@code force} the folder (when durable). The target is never missing at any moment.
+     * A backup that cannot be kept is logged and the write goes on.
+     *
+     * @return the backup that was kept, if any
+     * @throws IOException if any step before the rename fails (the target is untouched and the
+     *     temp file is removed by {@link #close()}), or if forcing the folder fails after it
+     *     (the target then holds the new data, but its durability is not known)
+     * @throws IllegalStateException if the pending file was already committed, failed or closed
+     */
+    public Optional<Path> commit() throws IOException {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("pending file is " + state.name().toLowerCase(java.util.Locale.ROOT) + ": " + temp);
+        }
+        state = State.FAILED;
+        stream.flush();
+        if (durability == Durability.SYNC) {
+            try {
+                channel.force(true);
+            } catch (IOException e) {
+                throw new IOException("force of " + temp + " failed (not retried): " + e.getMessage(), e);
+            }
+        }
+        channel.close();
+        Optional<Path> backup = keepBackup();
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        state = State.COMMITTED;
+        if (durability == Durability.SYNC) {
+            AtomicWriter.forceDirectory(target.getParent());
+        }
+        return backup;
+    }
+
+    private Optional<Path> keepBackup() {
+        if (backups.isEnabled() && Files.exists(target)) {
+            try {
+                return Optional.of(backups.backup(target));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not keep a backup of {} (the write goes on): {}", target, e.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Ends the write. Before a commit (or after a failed one) the temp file is removed and the
+     * target stays as it was; after a commit this does nothing. Idempotent, never throws.
+     */
+    @Override
+    public void close() {
+        if (state == State.COMMITTED || state == State.CLOSED) {
+            state = State.CLOSED;
+            return;
+        }
+        state = State.CLOSED;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", temp, e.toString());
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.warn("could not remove temp file {}: {}", temp, e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PendingFile[" + Objects.toString(temp) + " -> " + target + ", " + state + "]";
+    }
+}
