@@ -1,10 +1,12 @@
 package io.hydralogger.fallbacks.internal;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
 import io.hydralogger.fallbacks.sanitize.CsvFlattener;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import io.hydralogger.fallbacks.write.PendingFile;
@@ -109,12 +111,14 @@ public final class Codecs {
     public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, PendingFile pending)
             throws IOException {
         CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
+        LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         long count = 0;
         int headerWidth = -1;
-        try (CsvWriter csv = csvWriter(pending.stream())) {
+        try (CsvWriter csv = csvWriter(pending.stream(), quoting)) {
             while (records.hasNext()) {
                 flattener.flatten(records.next());
                 int width = flattener.width();
+                quoting.width(width);
                 if (headerWidth < 0) {
                     csv.writeRecord(flattener.columns());
                     headerWidth = width;
@@ -136,13 +140,18 @@ public final class Codecs {
         return count;
     }
 
-    /** Copies CSV rows under a wider header, padding every row to its width. */
+    /**
+     * Copies CSV rows under a wider header, padding every row to its width. Empty lines are
+     * rows here (a header or row of no columns), so they are read, not skipped.
+     */
     private static void padRows(InputStream in, OutputStream out, List<String> header) throws IOException {
         int width = header.size();
-        try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = CsvReader.builder()
+        LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
+        quoting.width(width);
+        try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = CsvReader.builder().skipEmptyLines(false)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .ofCsvRecord(in, StandardCharsets.UTF_8);
-                CsvWriter csv = csvWriter(out)) {
+                CsvWriter csv = csvWriter(out, quoting)) {
             Iterator<de.siegmar.fastcsv.reader.CsvRecord> rows = reader.iterator();
             if (rows.hasNext()) {
                 rows.next();
@@ -160,9 +169,28 @@ public final class Codecs {
         }
     }
 
-    private static CsvWriter csvWriter(OutputStream out) {
-        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
+    private static CsvWriter csvWriter(OutputStream out, QuoteStrategy quoting) {
+        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).quoteStrategy(quoting)
                 .build(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Quotes an empty field when it is the only field of its row ({@code ""}): unquoted, the row
+     * would be an empty line, which CSV readers skip, and the record would be lost. Other fields
+     * are quoted only where CSV requires it.
+     */
+    private static final class LoneEmptyFieldQuoting implements QuoteStrategy {
+        private boolean lone;
+
+        /** Sets the width of the rows written next. */
+        void width(int width) {
+            lone = width == 1;
+        }
+
+        @Override
+        public boolean quoteEmpty(int lineNo, int fieldIdx) {
+            return lone;
+        }
     }
 
     /**
@@ -237,6 +265,10 @@ public final class Codecs {
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().detectBomHeader(true)
                 .ofNamedCsvRecord(path, StandardCharsets.UTF_8)) {
             for (NamedCsvRecord row : reader) {
+                if (row.getFieldCount() != row.getHeader().size()) {
+                    throw new CsvParseException("line " + row.getStartingLineNumber() + " has "
+                            + row.getFieldCount() + " fields, the header " + row.getHeader().size());
+                }
                 rows.add(row.getFieldsAsMap());
             }
         } catch (UncheckedIOException e) {

@@ -213,9 +213,10 @@ public final class CsvFlattener implements ValueSink {
     public void nullValue() {
         if (captureDepth > 0) {
             capture.writeNull();
-        } else {
-            cell(keyHere(), null);
+        } else if (depth > 0) {
+            cell(currentKey, null);
         }
+        // else: the record itself is null, a row of empty cells, not a column "value" of its own
     }
 
     /** The column the next scalar belongs to: the current key, or "value" outside any object. */

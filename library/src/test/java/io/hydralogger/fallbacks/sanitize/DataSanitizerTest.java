@@ -423,6 +423,12 @@ class DataSanitizerTest {
         }
 
         @Test
+        void aNullRecordIsARowWithoutCells() {
+            assertThat(DataSanitizer.sanitizeForCsv(null)).isEmpty();
+            assertThat(DataSanitizer.sanitizeForCsv(Optional.empty())).isEmpty();
+        }
+
+        @Test
         void formulasAreLeftAloneBySanitizeForCsv() {
             assertThat(DataSanitizer.sanitizeForCsv(Map.of("f", "=1+1"))).containsEntry("f", "=1+1");
         }
