@@ -1,0 +1,189 @@
+package io.hydralogger.fallbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The async rows of the facade: the same results as the synchronous calls, on the handler's
+ * executor, completing exceptionally only for programming errors.
+ */
+class AsyncFacadeTest {
+    @TempDir
+    Path dir;
+
+    static List<Map<String, Object>> records() {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("id", i);
+            record.put("name", "user " + i + ", \"quoted\"");
+            record.put("score", i % 7 == 0 ? Double.NaN : i * 0.25);
+            record.put("meta", Map.of("even", i % 2 == 0));
+            records.add(record);
+        }
+        return records;
+    }
+
+    @Test
+    void asyncJsonWritesAndReadsGiveTheSameAsSyncOnes() throws Exception {
+        Path sync = dir.resolve("sync.json");
+        Path async = dir.resolve("async.json");
+
+        assertThat(Fallbacks.safeWriteJson(records(), sync)).isTrue();
+        assertThat(Fallbacks.asyncSafeWriteJson(records(), async).join()).isTrue();
+
+        assertThat(Files.readAllBytes(async)).isEqualTo(Files.readAllBytes(sync));
+        Object read = Fallbacks.asyncSafeReadJson(async).join();
+        assertThat(read).isNotNull().isEqualTo(Fallbacks.safeReadJson(sync));
+    }
+
+    @Test
+    void asyncJsonLinesWritesAndReadsGiveTheSameAsSyncOnes() throws Exception {
+        Path sync = dir.resolve("sync.jsonl");
+        Path async = dir.resolve("async.jsonl");
+
+        assertThat(Fallbacks.safeWriteJsonLines(records(), sync)).isTrue();
+        assertThat(Fallbacks.asyncSafeWriteJsonLines(records(), async).join()).isTrue();
+
+        assertThat(Files.readAllBytes(async)).isEqualTo(Files.readAllBytes(sync));
+        List<Object> read = Fallbacks.asyncSafeReadJsonLines(async).join();
+        assertThat(read).hasSize(50).isEqualTo(Fallbacks.safeReadJsonLines(sync));
+    }
+
+    @Test
+    void asyncCsvWritesAndReadsGiveTheSameAsSyncOnes() throws Exception {
+        Path sync = dir.resolve("sync.csv");
+        Path async = dir.resolve("async.csv");
+
+        assertThat(Fallbacks.safeWriteCsv(records(), sync)).isTrue();
+        assertThat(Fallbacks.asyncSafeWriteCsv(records(), async).join()).isTrue();
+
+        assertThat(Files.readAllBytes(async)).isEqualTo(Files.readAllBytes(sync));
+        List<Map<String, String>> read = Fallbacks.asyncSafeReadCsv(async).join();
+        assertThat(read).hasSize(50).isEqualTo(Fallbacks.safeReadCsv(sync));
+        assertThat(read.get(0)).containsEntry("score", "NaN").containsEntry("meta.even", "true");
+    }
+
+    @Test
+    void manyAsyncWritesAtOnceAllLand() {
+        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            Path file = dir.resolve("file-" + i + ".json");
+            writes.add(Fallbacks.asyncSafeWriteJson(List.of(Map.of("file", i)), file));
+        }
+
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+
+        for (int i = 0; i < 24; i++) {
+            assertThat(writes.get(i).join()).isTrue();
+            assertThat(Fallbacks.safeReadJson(dir.resolve("file-" + i + ".json"))).isEqualTo(List.of(Map.of("file", i)));
+        }
+    }
+
+    @Test
+    void theFacadeRunsOnItsOwnPoolNotTheCommonOne() {
+        AtomicReference<String> thread = new AtomicReference<>();
+        Iterable<Object> records = () -> {
+            thread.set(Thread.currentThread().getName());
+            return List.<Object>of(1, 2).iterator();
+        };
+
+        assertThat(Fallbacks.asyncSafeWriteJsonLines(records, dir.resolve("where.jsonl")).join()).isTrue();
+
+        assertThat(thread.get()).startsWith("hydra-fallbacks-io-");
+    }
+
+    @Test
+    void aHandlerRunsItsAsyncCallsOnTheExecutorItWasGiven() {
+        ExecutorService executor = Executors.newSingleThreadExecutor(task -> new Thread(task, "my-io-thread"));
+        try {
+            FallbackHandler handler = FallbackHandler.builder().executor(executor).build();
+            AtomicReference<String> thread = new AtomicReference<>();
+            Iterable<Object> records = () -> {
+                thread.set(Thread.currentThread().getName());
+                return List.<Object>of(Map.of("a", 1)).iterator();
+            };
+            Path file = dir.resolve("mine.csv");
+
+            WriteResult result = handler.writeCsvAsync(records, file).join();
+
+            assertThat(result.ok()).isTrue();
+            assertThat(result.records()).isEqualTo(1);
+            assertThat(thread.get()).isEqualTo("my-io-thread");
+            assertThat(handler.readCsvAsync(file).join().data()).containsExactly(Map.of("a", "1"));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void badInputCompletesNormallyWithFalseOrNull() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder.json"));
+        Path missing = dir.resolve("missing.json");
+        Path damaged = Files.writeString(dir.resolve("damaged.json"), "[1, 2");
+
+        assertThat(Fallbacks.asyncSafeWriteJson(records(), folder).join()).isFalse();
+        assertThat(Fallbacks.asyncSafeWriteJsonLines(records(), folder).join()).isFalse();
+        assertThat(Fallbacks.asyncSafeReadJson(missing).join()).isNull();
+        assertThat(Fallbacks.asyncSafeReadJson(damaged).join()).isNull();
+        assertThat(Fallbacks.asyncSafeReadJsonLines(missing).join()).isNull();
+        assertThat(Fallbacks.asyncSafeReadCsv(missing).join()).isNull();
+        assertThat(Fallbacks.asyncSafeReadJson(folder).join()).isNull();
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void aNullPathCompletesExceptionallyWithNullPointerException() {
+        List<CompletableFuture<?>> futures = List.of(
+                Fallbacks.asyncSafeWriteJson(records(), null),
+                Fallbacks.asyncSafeWriteJsonLines(records(), null),
+                Fallbacks.asyncSafeWriteCsv(records(), null),
+                Fallbacks.asyncSafeReadJson(null),
+                Fallbacks.asyncSafeReadJsonLines(null),
+                Fallbacks.asyncSafeReadCsv(null));
+
+        for (CompletableFuture<?> future : futures) {
+            assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(NullPointerException.class);
+            assertThat(future).isCompletedExceptionally();
+        }
+    }
+
+    @Test
+    void nullRecordsCompleteExceptionallyWithNullPointerException() {
+        Path file = dir.resolve("x.jsonl");
+        for (CompletableFuture<Boolean> future : List.of(Fallbacks.asyncSafeWriteJsonLines(null, file),
+                Fallbacks.asyncSafeWriteCsv(null, file))) {
+            assertThatThrownBy(future::join).cause().isInstanceOf(NullPointerException.class);
+        }
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void anAsyncWriteOfASinglePassIteratorIsAsGoodAsASyncOne() {
+        Path file = dir.resolve("iter.jsonl");
+        Iterator<Map<String, Object>> iterator = records().iterator();
+        Iterable<Map<String, Object>> once = () -> iterator;
+
+        WriteResult result = Fallbacks.handler().writeJsonLinesAsync(once, file).join();
+
+        assertThat(result.ok()).isTrue();
+        assertThat(result.records()).isEqualTo(50);
+        assertThat(Fallbacks.safeReadJsonLines(file)).hasSize(50);
+    }
+}
