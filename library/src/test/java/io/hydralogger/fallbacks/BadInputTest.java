@@ -104,6 +104,18 @@ class BadInputTest {
         }
 
         @Test
+        void aSingleValueThatCannotLandIsOneLineOfItsFallbackFile() throws Exception {
+            Path folder = Files.createDirectory(dir.resolve("settings.json"));
+            Map<String, Object> settings = map("theme", "dark", "ratio", Double.POSITIVE_INFINITY, "tags", List.of("a"));
+
+            WriteResult result = FallbackHandler.builder().build().writeJson(settings, folder, 2);
+
+            assertThat(result.ok()).isFalse();
+            assertThat(linesOf(result.fallback().orElseThrow()))
+                    .containsExactly(map("theme", "dark", "ratio", "Infinity", "tags", List.of("a")));
+        }
+
+        @Test
         void theHandlerNamesTheFallbackFileAndTheError() throws Exception {
             Path folder = Files.createDirectory(dir.resolve("rows.csv"));
 
