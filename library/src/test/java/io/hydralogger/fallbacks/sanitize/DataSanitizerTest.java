@@ -367,6 +367,15 @@ class DataSanitizerTest {
         }
 
         @Test
+        void aMapKeyWhoseToStringThrowsBecomesAMarkerKey() {
+            Map<Object, Object> map = new LinkedHashMap<>();
+            map.put(new ThrowingToString(), "value kept");
+            assertThat(json(map)).isEqualTo(Map.of(
+                    "[unrepresentable " + ThrowingToString.class.getName() + ": java.lang.IllegalStateException]",
+                    "value kept"));
+        }
+
+        @Test
         void aToStringThatReturnsNullGivesAMarker() {
             assertThat(json(new NullToString())).isEqualTo("[null toString: " + NullToString.class.getName() + "]");
         }
