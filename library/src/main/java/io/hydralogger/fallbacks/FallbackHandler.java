@@ -315,7 +315,7 @@ public final class FallbackHandler {
     private Path resolveForWrite(Path path) throws IOException {
         Path target = AtomicWriter.resolveTarget(path);
         if (createParents) {
-            Files.createDirectories(target.getParent());
+            AtomicWriter.createDirectories(target.getParent(), durability);
         }
         return target;
     }
