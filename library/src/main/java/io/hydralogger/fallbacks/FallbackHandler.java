@@ -276,7 +276,7 @@ public final class FallbackHandler {
             try {
                 Path target = AtomicWriter.resolveTarget(path);
                 if (createParents) {
-                    Files.createDirectories(target.getParent());
+                    AtomicWriter.createDirectories(target.getParent(), durability);
                 }
                 try (PathLocks.Held held = LOCKS.lock(target, processLocking, stats::lockWaited);
                         PendingFile pending = begin(target)) {

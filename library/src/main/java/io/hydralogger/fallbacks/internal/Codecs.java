@@ -225,7 +225,7 @@ public final class Codecs {
      */
     public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
         try (InputStream in = Files.newInputStream(path);
-                MappingIterator<T> values = mapper.readerFor(type).readValues(in)) {
+                MappingIterator<T> values = jsonLinesValues(mapper, in, type)) {
             return values.readAll(new ArrayList<>());
         }
     }
@@ -313,6 +313,15 @@ public final class Codecs {
             throw e.getCause();
         }
         return rows;
+    }
+
+    /**
+     * Iterates the values of a JSON Lines stream. The parser is handed over before it reads a
+     * token: given the stream itself, Jackson would take an array on the first line for a
+     * wrapper and return its elements as the records (and drop the lines after it).
+     */
+    private static <T> MappingIterator<T> jsonLinesValues(JsonMapper mapper, InputStream in, JavaType type) {
+        return mapper.readerFor(type).readValues(mapper.createParser(in));
     }
 
     /** The row as a map, after checking its field count against the header's. */
