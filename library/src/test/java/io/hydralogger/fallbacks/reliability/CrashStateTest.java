@@ -40,6 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CrashStateTest {
     private static final int RECORDS = 30;
     private static final AtomicInteger STATES = new AtomicInteger();
+    private static final tools.jackson.databind.json.JsonMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     @TempDir
     Path dir;
@@ -202,5 +204,74 @@ class CrashStateTest {
             }
         });
         assertThat(broken).as("without force, a power loss can leave a torn or empty target").isNotEmpty();
+    }
+
+    /** The whole lines of a JSON Lines file (each parsed alone: two records glued on one line fail), tail apart. */
+    private static List<Object> wholeLines(Path file) throws IOException {
+        String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        List<Object> records = new ArrayList<>();
+        for (int i = 0; i < lines.length - 1; i++) {
+            records.add(MAPPER.readValue(lines[i], Object.class));
+        }
+        return records;
+    }
+
+    private int exploreAppend(String startingContent) throws Exception {
+        Path realTarget = work.resolve("log.jsonl");
+        FallbackHandler setup = FallbackHandler.builder().build();
+        assertThat(setup.appendJsonLines(KillWorker.batch(1, 5), realTarget).ok()).isTrue();
+        Files.writeString(realTarget, startingContent, java.nio.file.StandardOpenOption.APPEND);
+        List<Object> old = wholeLines(realTarget);
+        byte[] tornTail = startingContent.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CrashStates states = CrashStates.startingFrom(work);
+        fs.clearOps();
+
+        assertThat(handler(1, Durability.SYNC).appendJsonLines(KillWorker.batch(2, 3), fs.wrap(realTarget)).ok())
+                .isTrue();
+
+        List<Object> appended = new ArrayList<>(wholeLines(realTarget).subList(old.size(), old.size() + 3));
+        int checked = states.explore(fs.ops(), scratch, (state, completed, description) -> {
+            Path target = state.resolve("log.jsonl");
+            List<Object> lines = wholeLines(target);
+            assertThat(lines.subList(0, old.size())).as("the old lines stay: %s", description).isEqualTo(old);
+            assertThat(appended.subList(0, lines.size() - old.size()))
+                    .as("then whole appended lines, in order: %s", description).isEqualTo(lines.subList(old.size(),
+                            lines.size()));
+            if (completed) {
+                assertThat(lines.size()).as("after the append returned: %s", description).isEqualTo(old.size() + 3);
+                if (tornTail.length > 0) {
+                    try (Stream<Path> files = Files.list(state)) {
+                        assertThat(files.filter(p -> p.getFileName().toString().startsWith("log.jsonl.torn-"))
+                                .anyMatch(p -> readUnchecked(p).length == tornTail.length))
+                                .as("the torn tail is kept as evidence: %s", description).isTrue();
+                    }
+                }
+            }
+            FallbackHandler next = FallbackHandler.builder().recoveryPolicy(RecoveryPolicy.STRICT).build();
+            assertThat(next.appendJsonLines(KillWorker.batch(3, 1), target).ok()).isTrue();
+            assertThat(next.readJsonLines(target).source()).as("the next append leaves only whole lines: %s",
+                    description).isEqualTo(Source.PRIMARY);
+        });
+        STATES.addAndGet(checked);
+        return checked;
+    }
+
+    private static byte[] readUnchecked(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void anAppendLeavesOnlyWholeLinesAfterAnyCrashAndAllOfThemOnceItReturned() throws Exception {
+        assertThat(exploreAppend("")).isGreaterThan(3);
+    }
+
+    @Test
+    void anAppendAfterATornLineKeepsTheTornBytesAsEvidenceAfterAnyCrash() throws Exception {
+        assertThat(exploreAppend("{\"seq\":9,\"pa")).isGreaterThan(3);
     }
 }
