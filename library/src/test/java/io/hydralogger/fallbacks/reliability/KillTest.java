@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The kills per build ({@value #DEFAULT_WRITE_KILLS} during writes, {@value #DEFAULT_APPEND_KILLS}
  * during appends, {@value #DEFAULT_UPDATE_KILLS} during updates, {@value #DEFAULT_PAIR_ROUNDS}
  * rounds of two racing writers) can be raised with {@code -DwriteKills=N -DappendKills=N
- * -DupdateKills=N -DpairRounds=N}; {@code mvn verify -Pkills} runs over a thousand.
+ * -DupdateKills=N -DpairRounds=N}; {@code mvn verify -pl library -Pkills} runs over a thousand.
  */
 class KillTest {
     private static final int DEFAULT_WRITE_KILLS = 60;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Fuzzing (Jazzer) of the readers, {@code inspect} and salvage. In a plain build the committed
  * seed corpus ({@code src/test/resources/.../ReaderFuzzTestInputs/<method>/}) runs as regression
- * tests; {@code JAZZER_FUZZ=1 mvn test -pl library -Pfuzz -Dtest=ReaderFuzzTest#<method>} fuzzes
+ * tests; {@code mvn test -pl library -Pfuzz -Dtest=ReaderFuzzTest#<method>} (which sets {@code JAZZER_FUZZ=1}) fuzzes
  * one target for real.
  *
  * <p>Promises checked: the readers never throw (the result reports the problem); {@code inspect}
