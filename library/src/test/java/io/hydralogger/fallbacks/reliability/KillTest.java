@@ -245,7 +245,8 @@ class KillTest {
         for (int kill = 0; kill < kills; kill++) {
             Worker worker = start("update", target, Format.JSON, 0, (kill + 1) * PER_WORKER);
             worker.awaitReady();
-            Thread.sleep(random.nextInt(150));
+            // the first update loads the read path's classes: give most workers time for a few
+            Thread.sleep(100 + random.nextInt(600));
             worker.kill();
             acknowledged += worker.acked().size();
 
