@@ -47,7 +47,10 @@ class PathLocksTest {
             pool.shutdownNow();
         }
         assertThat(locks.size()).isZero();
+        assertThat(locks.entries()).as("only the idle entries kept open").isLessThanOrEqualTo(PathLocks.MAX_IDLE);
         assertThat(peak.get()).isBetween(1, 4);
+        locks.closeIdle();
+        assertThat(locks.entries()).isZero();
     }
 
     @Test
@@ -61,6 +64,42 @@ class PathLocksTest {
         }
         assertThat(locks.size()).isZero();
         assertThat(PathLocks.lockFile(file)).exists();
+    }
+
+    @Test
+    void anIdleLockFileThatWasDeletedIsOpenedAfresh() throws Exception {
+        PathLocks locks = new PathLocks();
+        Path file = dir.resolve("a.json");
+        locks.lock(file, true, nanos -> { }).close();
+        Files.delete(PathLocks.lockFile(file));
+
+        try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
+            assertThat(PathLocks.lockFile(file)).exists();
+            try (var other = java.nio.channels.FileChannel.open(PathLocks.lockFile(file),
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                assertThatThrownBy(other::tryLock).as("the new lock file is the one locked")
+                        .isInstanceOf(java.nio.channels.OverlappingFileLockException.class);
+            }
+        }
+    }
+
+    @Test
+    void attachmentsStayWithTheFileUntilItsEntryIsDropped() throws Exception {
+        PathLocks locks = new PathLocks();
+        Path file = dir.resolve("a.json");
+        AtomicInteger closed = new AtomicInteger();
+        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+            held.attach(closed::incrementAndGet);
+        }
+        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+            assertThat(held.attachment()).isNotNull();
+        }
+        assertThat(closed.get()).isZero();
+        locks.closeIdle();
+        assertThat(closed.get()).isEqualTo(1);
+        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+            assertThat(held.attachment()).isNull();
+        }
     }
 
     @Test
@@ -91,7 +130,7 @@ class PathLocksTest {
         PathLocks locks = new PathLocks();
         Path file = dir.resolve("log.jsonl");
         List<Integer> groupSizes = java.util.Collections.synchronizedList(new ArrayList<>());
-        PathLocks.GroupWriter writer = group -> {
+        PathLocks.GroupWriter writer = (group, held) -> {
             groupSizes.add(group.size());
             try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
