@@ -128,7 +128,7 @@ public final class FallbackHandler {
     }
 
     /**
-     * Closes the files kept open between calls: the lock files and append channels of the last
+     * Closes the files kept open between appends: the lock files and append channels of the last
      * {@value PathLocks#MAX_IDLE} files written, which stay open so that a file appended to again
      * and again is not reopened each time. Files in use are not affected.
      */

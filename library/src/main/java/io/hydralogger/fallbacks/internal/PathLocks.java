@@ -25,9 +25,10 @@ import java.util.function.LongConsumer;
  * Java file lock belongs to the whole JVM, so it cannot keep two threads apart.
  *
  * <p>Keys are the real (resolved, absolute) paths the callers pass. An entry lives while some
- * thread holds or waits for its lock, and afterwards stays <em>idle</em> with its lock file
- * (and any {@linkplain Held#attachment() attachment}, such as an open append channel) kept open,
- * so that a file written again and again is not reopened for every call. At most
+ * thread holds or waits for its lock; then it is dropped and its lock file closed, unless it has
+ * an {@linkplain Held#attachment() attachment} (an open append channel): such an entry stays
+ * <em>idle</em> with its lock file and attachment open, so that a file appended to again and
+ * again is not reopened for every call. At most
  * {@value #MAX_IDLE} entries stay idle: the oldest are closed and dropped, so the table never
  * grows without bound; {@link #size()} counts only live locks. One lock file has one channel in
  * this JVM at a time (closing another channel of the same file would drop the process's locks
@@ -299,11 +300,16 @@ public final class PathLocks {
             entry.lock.unlock();
             boolean[] nowIdle = new boolean[1];
             table.computeIfPresent(target, (path, e) -> {
-                if (--e.users == 0) {
-                    live.decrementAndGet();
-                    nowIdle[0] = !e.queued;
-                    e.queued = true;
+                if (--e.users > 0) {
+                    return e;
                 }
+                live.decrementAndGet();
+                if (e.attachment == null) {
+                    e.closeFiles();
+                    return null;
+                }
+                nowIdle[0] = !e.queued;
+                e.queued = true;
                 return e;
             });
             if (nowIdle[0]) {

@@ -47,10 +47,25 @@ class PathLocksTest {
             pool.shutdownNow();
         }
         assertThat(locks.size()).isZero();
-        assertThat(locks.entries()).as("only the idle entries kept open").isLessThanOrEqualTo(PathLocks.MAX_IDLE);
+        assertThat(locks.entries()).as("entries without attachment are dropped at once").isZero();
         assertThat(peak.get()).isBetween(1, 4);
+    }
+
+    @Test
+    void atMostMaxIdleEntriesWithAttachmentsStayOpen() throws Exception {
+        PathLocks locks = new PathLocks();
+        AtomicInteger closed = new AtomicInteger();
+        for (int i = 0; i < 1000; i++) {
+            try (PathLocks.Held held = locks.lock(dir.resolve(i + ".jsonl"), false, nanos -> { })) {
+                held.attach(closed::incrementAndGet);
+            }
+        }
+        assertThat(locks.size()).isZero();
+        assertThat(locks.entries()).isEqualTo(PathLocks.MAX_IDLE);
+        assertThat(closed.get()).isEqualTo(1000 - PathLocks.MAX_IDLE);
         locks.closeIdle();
         assertThat(locks.entries()).isZero();
+        assertThat(closed.get()).isEqualTo(1000);
     }
 
     @Test
@@ -70,7 +85,10 @@ class PathLocksTest {
     void anIdleLockFileThatWasDeletedIsOpenedAfresh() throws Exception {
         PathLocks locks = new PathLocks();
         Path file = dir.resolve("a.json");
-        locks.lock(file, true, nanos -> { }).close();
+        try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
+            held.attach(() -> { });
+        }
+        assertThat(locks.entries()).as("kept idle, with its lock file open").isEqualTo(1);
         Files.delete(PathLocks.lockFile(file));
 
         try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
