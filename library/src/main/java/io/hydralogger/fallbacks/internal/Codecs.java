@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -194,7 +195,8 @@ public final class Codecs {
     }
 
     /**
-     * Reads one JSON document into the given type.
+     * Reads one JSON document into the given type. A file of {@link ParallelReader#THRESHOLD}
+     * bytes or more whose root is an array is parsed on several threads (same result).
      *
      * @param mapper the mapper
      * @param path the file
@@ -204,14 +206,22 @@ public final class Codecs {
      * @throws IOException if the file cannot be opened
      * @throws tools.jackson.core.JacksonException if the content is not valid JSON of that type
      */
+    @SuppressWarnings("unchecked")
     public static <T> T readJson(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        if (ParallelReader.worthIt(mapper, Files.size(path))) {
+            Optional<Object> parsed = ParallelReader.readJsonArray(mapper, path, type, ParallelReader.defaultChunks());
+            if (parsed.isPresent()) {
+                return (T) parsed.get();
+            }
+        }
         try (InputStream in = Files.newInputStream(path)) {
             return mapper.readValue(in, type);
         }
     }
 
     /**
-     * Reads a JSON Lines file whole, strictly.
+     * Reads a JSON Lines file whole, strictly. A file of {@link ParallelReader#THRESHOLD} bytes
+     * or more is parsed on several threads (same records, same order).
      *
      * @param mapper the mapper
      * @param path the file
@@ -222,6 +232,13 @@ public final class Codecs {
      * @throws tools.jackson.core.JacksonException at the first invalid line
      */
     public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        if (ParallelReader.worthIt(mapper, Files.size(path))) {
+            Optional<List<T>> parsed = ParallelReader.readJsonLines(mapper, path, type,
+                    ParallelReader.defaultChunks());
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
         try (InputStream in = Files.newInputStream(path);
                 MappingIterator<T> values = mapper.readerFor(type).readValues(in)) {
             return values.readAll(new ArrayList<>());
