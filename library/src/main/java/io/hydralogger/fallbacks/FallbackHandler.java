@@ -12,6 +12,7 @@ import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.BackupManager;
 import io.hydralogger.fallbacks.write.PendingFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -275,7 +276,7 @@ public final class FallbackHandler {
             try {
                 Path target = AtomicWriter.resolveTarget(path);
                 if (createParents) {
-                    Files.createDirectories(target.getParent());
+                    AtomicWriter.createDirectories(target.getParent(), durability);
                 }
                 try (PathLocks.Held held = LOCKS.lock(target, processLocking, stats::lockWaited);
                         PendingFile pending = begin(target)) {
@@ -414,8 +415,47 @@ public final class FallbackHandler {
      * @throws NullPointerException if path is null
      */
     public Stream<Object> streamJsonLines(Path path) throws IOException {
+        return stream(path, Format.JSON_LINES);
+    }
+
+    /**
+     * Streams the records of a file in constant memory, strictly: the elements of a JSON array
+     * (or a JSON document that is not an array, as one record), the lines of JSON Lines, the
+     * rows of a CSV file as maps of column name to text. The stream must be closed. Damage is
+     * thrown when the stream reaches it, as an {@link UncheckedIOException}, a
+     * {@link JacksonException} or FastCSV's {@code CsvParseException}; the records before it
+     * have been delivered.
+     *
+     * @param path the file
+     * @param format its format
+     * @return the records
+     * @throws IOException if the file cannot be opened
+     * @throws NullPointerException if an argument is null
+     */
+    public Stream<Object> stream(Path path, Format format) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
-        return Codecs.streamJsonLines(mapper, path, mapper.constructType(Object.class));
+        Objects.requireNonNull(format, "format must not be null");
+        return stream(Files.newInputStream(path), format);
+    }
+
+    /**
+     * Streams the records read from any input (a socket, standard input, a counted or
+     * decompressed stream), like {@link #stream(Path, Format)}. Closing the stream closes
+     * {@code in}.
+     *
+     * @param in the bytes, UTF-8
+     * @param format their format
+     * @return the records
+     * @throws NullPointerException if an argument is null
+     */
+    public Stream<Object> stream(InputStream in, Format format) {
+        Objects.requireNonNull(in, "in must not be null");
+        Objects.requireNonNull(format, "format must not be null");
+        return switch (format) {
+            case JSON -> Codecs.streamJson(mapper, in);
+            case JSON_LINES -> Codecs.streamJsonLines(mapper, in);
+            case CSV -> Codecs.streamCsv(in);
+        };
     }
 
     /** Reads a file; throws for any problem. */

@@ -1,24 +1,37 @@
 package io.hydralogger.fallbacks.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code hydra-fallbacks} command: check, rescue, convert and demonstrate safe data files.
- * Exit codes: 0 success (every file intact), 1 a file is corrupted, 2 usage or I/O error.
+ * Exit codes: 0 success (every file intact), 1 a file is corrupted, 2 usage or I/O error. An
+ * error is one line on stderr; {@code --verbose} adds its stack trace.
  */
 @Command(name = "hydra-fallbacks", mixinStandardHelpOptions = true, version = "hydra-fallbacks 0.1.0",
         description = "Safe, fast JSON, JSON Lines and CSV files: write atomically, detect corruption, salvage.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
-public final class Main {
+        subcommands = {DemoCommand.class, ConvertCommand.class, CatCommand.class, BenchCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success; every file intact", "1:a file is corrupted", "2:usage or I/O error"})
+public final class Main implements Callable<Integer> {
     /** Exit code: success. */
     static final int OK = 0;
     /** Exit code: a file is corrupted. */
     static final int CORRUPTED = 1;
     /** Exit code: usage or I/O error. */
     static final int ERROR = 2;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Log what the library does and print stack traces of errors.")
@@ -44,32 +57,55 @@ public final class Main {
      * @return the exit code
      */
     static int run(String... args) {
-        configureLogging(args);
+        List<String> list = Arrays.asList(args);
+        boolean verbose = list.contains("--verbose");
+        configureLogging(verbose, list.contains("--quiet"));
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, line, parse) -> {
-            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
             PrintWriter err = line.getErr();
             if (verbose) {
                 e.printStackTrace(err);
-            } else {
-                err.println("hydra-fallbacks: " + oneLine(e));
             }
-            return ERROR;
+            err.println(prefix(line) + Errors.describe(e));
+            err.flush();
+            return e instanceof CliException cli2 ? cli2.exitCode() : ERROR;
         });
         cli.setParameterExceptionHandler((e, parseArgs) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("hydra-fallbacks: " + e.getMessage());
-            err.println("Try 'hydra-fallbacks " + String.join(" ", subcommandPath(e.getCommandLine()))
-                    + "--help' for more information.");
+            CommandLine line = e.getCommandLine();
+            PrintWriter err = line.getErr();
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.println(prefix(line) + usageError(e) + " (see '" + commandPath(line) + " --help')");
+            err.flush();
             return ERROR;
         });
         return cli.execute(args);
     }
 
+    /** Without a subcommand: the usage on stderr, and a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ERROR;
+    }
+
+    /** {@return whether progress bars and log lines are off} */
+    boolean quiet() {
+        return quiet;
+    }
+
+    private static String usageError(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown subcommand '" + unmatched.getUnmatched().get(0) + "'";
+        }
+        return Errors.firstLine(e.getMessage());
+    }
+
     /** The library logs through SLF4J; the tool shows warnings on stderr, or everything with --verbose. */
-    private static void configureLogging(String[] args) {
-        java.util.List<String> list = java.util.Arrays.asList(args);
-        String level = list.contains("--verbose") ? "debug" : list.contains("--quiet") ? "off" : "warn";
+    private static void configureLogging(boolean verbose, boolean quiet) {
+        String level = verbose ? "debug" : quiet ? "off" : "warn";
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
@@ -77,20 +113,15 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
     }
 
-    private static java.util.List<String> subcommandPath(CommandLine line) {
-        java.util.LinkedList<String> names = new java.util.LinkedList<>();
-        for (CommandLine c = line; c.getParent() != null; c = c.getParent()) {
-            names.addFirst(c.getCommandName() + " ");
-        }
-        return names;
+    private static String prefix(CommandLine line) {
+        return commandPath(line) + ": ";
     }
 
-    static String oneLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
+    private static String commandPath(CommandLine line) {
+        LinkedList<String> names = new LinkedList<>();
+        for (CommandLine c = line; c != null; c = c.getParent()) {
+            names.addFirst(c.getCommandName());
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return String.join(" ", names);
     }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import tools.jackson.core.JsonGenerator;
@@ -33,6 +34,7 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -240,30 +242,70 @@ public final class Codecs {
             }
         }
         try (InputStream in = Files.newInputStream(path);
-                MappingIterator<T> values = mapper.readerFor(type).readValues(in)) {
+                MappingIterator<T> values = jsonLinesValues(mapper, in, type)) {
             return values.readAll(new ArrayList<>());
         }
     }
 
     /**
-     * Streams a JSON Lines file, strictly. The stream must be closed.
+     * Streams the records of a JSON document, strictly: the elements of a top-level array one
+     * by one, or the document itself when it is not an array. The stream must be closed; it
+     * closes {@code in}.
      *
      * @param mapper the mapper
-     * @param path the file
-     * @param type the type of each line's value
-     * @param <T> the record type
-     * @return the records, read as the stream is consumed
-     * @throws IOException if the file cannot be opened
+     * @param in the bytes, UTF-8
+     * @return the records, read as the stream is consumed; damage surfaces as a
+     *     {@link tools.jackson.core.JacksonException} when it is reached
      */
-    public static <T> Stream<T> streamJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
-        InputStream in = Files.newInputStream(path);
+    public static Stream<Object> streamJson(JsonMapper mapper, InputStream in) {
+        // a MappingIterator that opens the parser itself unwraps a root-level array
+        return streamValues(in, () -> mapper.readerFor(Object.class).readValues(in));
+    }
+
+    /**
+     * Streams a JSON Lines file, strictly: one record per line (a line holding an array is one
+     * record). The stream must be closed; it closes {@code in}.
+     *
+     * @param mapper the mapper
+     * @param in the bytes, UTF-8
+     * @return the records, read as the stream is consumed; damage surfaces as a
+     *     {@link tools.jackson.core.JacksonException} when it is reached
+     */
+    public static Stream<Object> streamJsonLines(JsonMapper mapper, InputStream in) {
+        // over a parser of our own it unwraps nothing: each root value is a record
+        ObjectReader reader = mapper.readerFor(Object.class);
+        return streamValues(in, () -> reader.readValues(reader.createParser(in)));
+    }
+
+    private static Stream<Object> streamValues(InputStream in, Supplier<MappingIterator<Object>> open) {
         try {
-            MappingIterator<T> values = mapper.readerFor(type).readValues(in);
+            MappingIterator<Object> values = open.get();
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(values, Spliterator.ORDERED), false)
                     .onClose(values::close)
-                    .onClose(() -> closeQuietly(in));
+                    .onClose(() -> closeUnchecked(in));
         } catch (RuntimeException e) {
-            in.close();
+            closeUnchecked(in);
+            throw e;
+        }
+    }
+
+    /**
+     * Streams the rows of a CSV file with a header row, strictly: a row whose field count differs
+     * from the header's is a {@link CsvParseException} when it is reached. A UTF-8 byte order mark
+     * is not part of the first column's name. The stream must be closed; it closes {@code in}.
+     *
+     * @param in the bytes, UTF-8
+     * @return one map per row, column name to text, in header order
+     */
+    public static Stream<Object> streamCsv(InputStream in) {
+        try {
+            CsvReader<NamedCsvRecord> reader = CsvReader.builder().detectBomHeader(true)
+                    .ofNamedCsvRecord(in, StandardCharsets.UTF_8);
+            return reader.stream().map(row -> (Object) checkedFields(row))
+                    .onClose(() -> closeUnchecked(reader))
+                    .onClose(() -> closeUnchecked(in));
+        } catch (RuntimeException e) {
+            closeUnchecked(in);
             throw e;
         }
     }
@@ -282,11 +324,7 @@ public final class Codecs {
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().detectBomHeader(true)
                 .ofNamedCsvRecord(path, StandardCharsets.UTF_8)) {
             for (NamedCsvRecord row : reader) {
-                if (row.getFieldCount() != row.getHeader().size()) {
-                    throw new CsvParseException("line " + row.getStartingLineNumber() + " has "
-                            + row.getFieldCount() + " fields, the header " + row.getHeader().size());
-                }
-                rows.add(row.getFieldsAsMap());
+                rows.add(checkedFields(row));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -294,9 +332,28 @@ public final class Codecs {
         return rows;
     }
 
-    private static void closeQuietly(InputStream in) {
+    /**
+     * Iterates the values of a JSON Lines stream. The parser is handed over before it reads a
+     * token: given the stream itself, Jackson would take an array on the first line for a
+     * wrapper and return its elements as the records (and drop the lines after it).
+     */
+    static <T> MappingIterator<T> jsonLinesValues(JsonMapper mapper, InputStream in, JavaType type) {
+        return mapper.readerFor(type).readValues(mapper.createParser(in));
+    }
+
+    /** The row as a map, after checking its field count against the header's. */
+    private static Map<String, String> checkedFields(NamedCsvRecord row) {
+        if (row.getFieldCount() != row.getHeader().size()) {
+            throw new CsvParseException("line " + row.getStartingLineNumber() + " has "
+                    + row.getFieldCount() + " fields, the header " + row.getHeader().size());
+        }
+        return row.getFieldsAsMap();
+    }
+
+    /** Closes from a stream's close handler, which cannot throw checked exceptions. */
+    private static void closeUnchecked(java.io.Closeable closeable) {
         try {
-            in.close();
+            closeable.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

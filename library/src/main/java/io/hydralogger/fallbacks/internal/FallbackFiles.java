@@ -1,6 +1,7 @@
 package io.hydralogger.fallbacks.internal;
 
 import io.hydralogger.fallbacks.Durability;
+import io.hydralogger.fallbacks.write.AtomicWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -158,6 +159,7 @@ public final class FallbackFiles {
                 });
                 if (durability == Durability.SYNC) {
                     channel.force(true);
+                    AtomicWriter.forceDirectory(candidate.getParent());
                 }
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(candidate);

@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * record boundary parses without error only if it also ends at one (a cut inside a value leaves
  * an unterminated string, object, array or comment). So when every chunk parses, every cut was
  * a true boundary and the result is the one-thread result. When any chunk fails, or the file
- * cannot be cut (a JSON Lines chunk would start with an array, which Jackson's value iterator
- * would unwrap; a JSON root that is not an array), the answer is empty and the caller parses
+ * cannot be cut (no newline near a cut; a JSON root that is not an array, or too few elements),
+ * the answer is empty and the caller parses
  * the file on one thread, which also reports the damage exactly where it is.
  *
  * <p>Used for files of at least {@link #THRESHOLD} bytes on machines with two cores or more;
@@ -90,9 +90,6 @@ public final class ParallelReader {
             throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (startsWithArray(channel)) {
-                return Optional.empty();
-            }
             long[] cuts = new long[chunks + 1];
             cuts[chunks] = size;
             for (int i = 1; i < chunks; i++) {
@@ -107,7 +104,7 @@ public final class ParallelReader {
                 ChunkStream in = new ChunkStream(channel, cuts[i], NONE, NONE);
                 in.end(cuts[i + 1]);
                 parts.add(() -> {
-                    try (in; MappingIterator<T> values = mapper.readerFor(type).readValues(in)) {
+                    try (in; MappingIterator<T> values = Codecs.jsonLinesValues(mapper, in, type)) {
                         return values.readAll(new ArrayList<>());
                     }
                 });
@@ -191,22 +188,8 @@ public final class ParallelReader {
         }
     }
 
-    /** Whether the first value of the file is an array, which Jackson's value iterator unwraps. */
-    private static boolean startsWithArray(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(4096);
-        channel.read(buffer, 0);
-        for (int i = 0; i < buffer.position(); i++) {
-            byte b = buffer.get(i);
-            if (!isSpaceOrBom(b)) {
-                return b == '[';
-            }
-        }
-        return false;
-    }
-
     /**
-     * The first line start at or after {@code from} whose line does not begin with {@code [}
-     * (Jackson's value iterator unwraps an array met first), or -1 when there is none near.
+     * The start of the first line at or after {@code from}, or -1 when there is none near.
      */
     static long lineBoundary(FileChannel channel, long from, long size) throws IOException {
         if (from <= 0) {
@@ -215,7 +198,6 @@ public final class ParallelReader {
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         long position = from - 1;
         long limit = Math.min(size, from + MAX_LINE_SEARCH);
-        boolean atLineStart = false;
         while (position < limit) {
             buffer.clear();
             int read = channel.read(buffer, position);
@@ -223,22 +205,13 @@ public final class ParallelReader {
                 return -1;
             }
             for (int i = 0; i < read; i++) {
-                byte b = buffer.get(i);
-                if (atLineStart) {
-                    if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-                        continue;
-                    }
-                    if (b != '[') {
-                        return position + i;
-                    }
-                    atLineStart = false;
-                } else if (b == '\n') {
-                    atLineStart = true;
+                if (buffer.get(i) == '\n') {
+                    return position + i + 1;
                 }
             }
             position += read;
         }
-        return atLineStart && position >= size ? size : -1;
+        return -1;
     }
 
     /**

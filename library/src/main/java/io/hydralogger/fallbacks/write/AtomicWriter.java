@@ -4,6 +4,7 @@ import io.hydralogger.fallbacks.Durability;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +18,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -95,8 +98,8 @@ public final class AtomicWriter {
             throw new FileSystemException(real.toString(), null, "the target is a folder");
         }
         Path folder = real.getParent();
-        if (createParents && !Files.isDirectory(folder)) {
-            Files.createDirectories(folder);
+        if (createParents) {
+            createDirectories(folder, durability);
         }
         Path temp = newTempPath(real);
         FileChannel channel = createTemp(real, temp);
@@ -150,13 +153,46 @@ public final class AtomicWriter {
     }
 
     /**
-     * Forces a folder so that a rename in it survives a power loss. Where folders cannot be
-     * opened (Windows) this does nothing.
+     * Creates a folder and its missing parents. With {@link Durability#SYNC} the parent of each
+     * new level is forced after the level is made, so that the new folders survive a power loss
+     * (the last level is forced by the write that puts a file in it).
+     *
+     * @param folder the folder
+     * @param durability whether to force the new levels' parents
+     * @throws IOException if a level cannot be created (for example a parent is a file)
+     */
+    public static void createDirectories(Path folder, Durability durability) throws IOException {
+        Path absolute = folder.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path level = absolute; level != null && !Files.exists(level); level = level.getParent()) {
+            missing.push(level);
+        }
+        for (Path level : missing) {
+            try {
+                Files.createDirectory(level);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(level)) {
+                    throw e;
+                }
+                continue;
+            }
+            if (durability == Durability.SYNC) {
+                forceDirectory(level.getParent());
+            }
+        }
+    }
+
+    /**
+     * Forces a folder so that a rename, creation or link in it survives a power loss. Where
+     * folders cannot be opened (Windows) this does nothing.
      *
      * @param folder the folder
      * @throws IOException if the force itself fails
      */
-    static void forceDirectory(Path folder) throws IOException {
+    public static void forceDirectory(Path folder) throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(folder, StandardOpenOption.READ);

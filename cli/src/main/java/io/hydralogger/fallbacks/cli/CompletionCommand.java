@@ -1,0 +1,26 @@
+package io.hydralogger.fallbacks.cli;
+
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code completion}: prints the bash completion script of every subcommand and option. */
+@Command(name = "completion", mixinStandardHelpOptions = true,
+        description = {"Print a bash completion script for hydra-fallbacks.",
+            "Use it now with:  source <(./hydra-fallbacks completion)",
+            "or keep it:       ./hydra-fallbacks completion > ~/.local/share/bash-completion/completions/hydra-fallbacks"})
+final class CompletionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine root = spec.commandLine().getParent();
+        spec.commandLine().getOut().print(AutoComplete.bash(root.getCommandName(), root));
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,84 @@
+package io.hydralogger.fallbacks.cli;
+
+import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.WriteResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code convert}: any supported format to any other, streamed, written atomically. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Convert IN to OUT, each in the format of its extension.",
+            "Records stream through in constant memory; OUT is written atomically with a backup of",
+            "its previous version. CSV flattens nested objects to dotted columns and reads cells",
+            "back as text. A damaged IN converts the records before the damage and exits 1."})
+final class ConvertCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "The file to read.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write.")
+    Path out;
+
+    @Option(names = "--from", paramLabel = "F", description = "IN's format: json, jsonl or csv.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "F", description = "OUT's format: json, jsonl or csv.")
+    String to;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Format inFormat = Formats.of(in, from);
+        Format outFormat = Formats.of(out, to);
+        FallbackHandler handler = FallbackHandler.builder().build();
+        try (Progress progress = Progress.bytes("convert", Files.size(in), main.quiet());
+                RecordInput input = RecordInput.open(handler, in, inFormat, progress)) {
+            WriteResult result = handler.write(input, out, outFormat);
+            if (!result.ok()) {
+                throw new CliException(Main.ERROR, "could not write " + out + ": "
+                        + result.error().map(Errors::describe).orElse("unknown error")
+                        + result.fallback().map(f -> "; the records are in " + f).orElse(""));
+            }
+            progress.close();
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("input", in.toString());
+                summary.put("output", out.toString());
+                summary.put("from", inFormat.label());
+                summary.put("to", outFormat.label());
+                summary.put("records", input.count());
+                summary.put("bytes", result.bytes());
+                summary.put("backup", result.backup().map(Path::toString).orElse(null));
+                summary.put("damage", input.damage().orElse(null));
+                stdout.println(handler.mapper().writeValueAsString(summary));
+            } else {
+                stdout.printf("converted %d records: %s (%s) -> %s (%s, %d bytes)%s%n", input.count(), in,
+                        inFormat.label(), out, outFormat.label(), result.bytes(),
+                        result.backup().map(b -> "; previous version kept as " + b).orElse(""));
+            }
+            stdout.flush();
+            input.failIfDamaged("converted");
+        }
+        return Main.OK;
+    }
+}

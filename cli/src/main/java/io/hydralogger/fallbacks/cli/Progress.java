@@ -1,0 +1,192 @@
+package io.hydralogger.fallbacks.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar on stderr for work that may take a while, shown only where someone watches:
+ * when stderr is a terminal, {@code --quiet} is not given, and the work has run longer than
+ * {@value #DEFAULT_DELAY_MILLIS} ms (short work shows nothing). Standard output never carries it.
+ *
+ * <p>The environment variable {@value #ENV} forces the choice: {@code 0} never shows a bar,
+ * {@code 1} shows one even when stderr is not a terminal. The system property
+ * {@value #DELAY_PROPERTY} sets the delay in milliseconds. Not thread-safe: one thread reports.
+ */
+final class Progress implements AutoCloseable {
+    /** The environment variable that forces bars on (1) or off (0). */
+    static final String ENV = "HYDRA_FALLBACKS_PROGRESS";
+    /** The system property with the delay before a bar appears, in milliseconds. */
+    static final String DELAY_PROPERTY = "hydra-fallbacks.progress.delay-ms";
+    /** How long work runs before its bar appears, unless {@value #DELAY_PROPERTY} says otherwise. */
+    static final long DEFAULT_DELAY_MILLIS = 500;
+
+    private static final Progress NONE = new Progress(null, 0, null, 0, false);
+
+    private final String task;
+    private final long total;
+    private final String unit;
+    private final long unitSize;
+    private final boolean enabled;
+    private final long startNanos = System.nanoTime();
+    private final long delayNanos;
+    private long done;
+    private ProgressBar bar;
+
+    private Progress(String task, long total, String unit, long unitSize, boolean enabled) {
+        this.task = task;
+        this.total = total;
+        this.unit = unit;
+        this.unitSize = unitSize;
+        this.enabled = enabled;
+        this.delayNanos = Duration.ofMillis(Long.getLong(DELAY_PROPERTY, DEFAULT_DELAY_MILLIS)).toNanos();
+    }
+
+    /**
+     * Starts tracking work counted in records (or any other unit of one).
+     *
+     * @param task the label shown before the bar
+     * @param total how many units the work has; -1 when unknown
+     * @param quiet whether {@code --quiet} was given
+     * @return the progress; does nothing when no bar may be shown
+     */
+    static Progress records(String task, long total, boolean quiet) {
+        return shown(quiet) ? new Progress(task, total, " records", 1, true) : NONE;
+    }
+
+    /**
+     * Starts tracking work counted in bytes, shown in MB.
+     *
+     * @param task the label shown before the bar
+     * @param total how many bytes the work has
+     * @param quiet whether {@code --quiet} was given
+     * @return the progress; does nothing when no bar may be shown
+     */
+    static Progress bytes(String task, long total, boolean quiet) {
+        return shown(quiet) ? new Progress(task, total, " MB", 1_000_000, true) : NONE;
+    }
+
+    /**
+     * Adds units done.
+     *
+     * @param units how many more are done
+     */
+    void stepBy(long units) {
+        stepTo(done + units);
+    }
+
+    /**
+     * Sets the units done so far.
+     *
+     * @param units how many are done
+     */
+    void stepTo(long units) {
+        if (!enabled) {
+            return;
+        }
+        done = units;
+        if (bar == null) {
+            long elapsed = System.nanoTime() - startNanos;
+            if (elapsed < delayNanos) {
+                return;
+            }
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(unit, unitSize).setUpdateIntervalMillis(200)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .showSpeed().startsFrom(0, Duration.ofNanos(elapsed)).build();
+        }
+        bar.stepTo(done);
+    }
+
+    /**
+     * Counts the bytes read through a stream as work done.
+     *
+     * @param in the stream
+     * @return a stream that reads from {@code in} and reports its position
+     */
+    InputStream track(InputStream in) {
+        if (!enabled) {
+            return in;
+        }
+        return new FilterInputStream(in) {
+            private long position;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    stepTo(++position);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    position += n;
+                    stepTo(position);
+                }
+                return n;
+            }
+        };
+    }
+
+    /**
+     * Opens a file for reading with its bytes counted as work done.
+     *
+     * @param file the file
+     * @return the stream
+     * @throws IOException if it cannot be opened
+     */
+    InputStream open(Path file) throws IOException {
+        return track(Files.newInputStream(file));
+    }
+
+    /** Draws the bar's final state, if it was shown, and ends the line. */
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    /** Whether a bar may be shown: not quiet, and stderr a terminal unless the environment says. */
+    static boolean shown(boolean quiet) {
+        if (quiet) {
+            return false;
+        }
+        String forced = System.getenv(ENV);
+        if ("0".equals(forced)) {
+            return false;
+        }
+        return "1".equals(forced) || stderrIsTerminal();
+    }
+
+    /**
+     * On Linux the link {@code /proc/self/fd/2} names stderr's file: a terminal is a
+     * {@code /dev/pts/N} or {@code /dev/ttyN}. Elsewhere, {@code System.console()} is the
+     * best the JDK offers (it needs stdin and stdout to be the terminal too).
+     */
+    private static boolean stderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        if (Files.isSymbolicLink(fd)) {
+            try {
+                String target = Files.readSymbolicLink(fd).toString().toLowerCase(Locale.ROOT);
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return System.console() != null;
+    }
+}

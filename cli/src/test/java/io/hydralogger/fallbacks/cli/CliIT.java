@@ -1,0 +1,298 @@
+package io.hydralogger.fallbacks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.sanitize.DataSanitizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The tool as a user runs it: the shaded jar in a child JVM, its output and exit code. */
+class CliIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final FallbackHandler HANDLER = FallbackHandler.builder().build();
+
+    @TempDir
+    Path dir;
+
+    /** Same-shaped records with everything CSV has to quote, nested maps and lists. */
+    static List<Map<String, Object>> records() {
+        List<Map<String, Object>> records = new ArrayList<>();
+        String[] names = {"Ada", "Li, nus", "quote \" here", "two\nlines", "ünïcødé ✓", "", " spaced "};
+        for (int i = 0; i < 50; i++) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("id", i);
+            record.put("name", names[i % names.length]);
+            record.put("score", i * 1.5);
+            record.put("active", i % 2 == 0);
+            record.put("tags", List.of("a", "b" + i));
+            record.put("meta", Map.of("k", i));
+            record.put("note", i % 3 == 0 ? null : "n" + i);
+            records.add(record);
+        }
+        return records;
+    }
+
+    static Stream<Format[]> pairs() {
+        return Stream.of(Format.values()).flatMap(from -> Stream.of(Format.values()).map(to -> new Format[] {from, to}));
+    }
+
+    static String extension(Format format) {
+        return format == Format.JSON_LINES ? "jsonl" : format.label();
+    }
+
+    private static Map<String, String> csvRow(Map<String, Object> record) {
+        Map<String, String> row = new LinkedHashMap<>(DataSanitizer.sanitizeForCsv(record));
+        row.replaceAll((column, cell) -> cell == null ? "" : cell);
+        return row;
+    }
+
+    private static Map<String, Object> object(String json) {
+        return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static List<Object> readAll(Path file, Format format) throws IOException {
+        try (Stream<Object> records = HANDLER.stream(file, format)) {
+            return records.toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("pairs")
+    void convertKeepsEveryRecordBetweenEveryPairOfFormats(Format from, Format to) throws Exception {
+        Path in = dir.resolve("in." + extension(from));
+        Path out = dir.resolve("out." + extension(to));
+        assertThat(HANDLER.write(records(), in, from).ok()).isTrue();
+
+        Tool.Run run = Tool.run(dir, "convert", in.toString(), out.toString()).succeeds();
+
+        assertThat(run.stdout()).startsWith("converted 50 records: ");
+        assertThat(run.stderr()).isEmpty();
+        List<Object> expected = new ArrayList<>();
+        for (Map<String, Object> record : records()) {
+            // CSV flattens nested objects to dotted columns of text, and null is an empty cell: the
+            // one change of shape
+            expected.add(from == Format.CSV || to == Format.CSV ? csvRow(record) : record);
+        }
+        assertThat(readAll(out, to)).isEqualTo(expected);
+    }
+
+    @Test
+    void convertSummaryAsJsonNamesTheBackupOfTheReplacedFile() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Path out = dir.resolve("out.json");
+        HANDLER.writeJsonLines(records(), in);
+        Tool.run(dir, "convert", in.toString(), out.toString()).succeeds();
+
+        Tool.Run run = Tool.run(dir, "convert", "--json", in.toString(), out.toString()).succeeds();
+
+        Map<String, Object> summary = object(run.stdout());
+        assertThat(summary).containsEntry("records", 50).containsEntry("from", "json_lines")
+                .containsEntry("to", "json").containsEntry("backup", out + ".bak").containsEntry("damage", null);
+        assertThat((Integer) summary.get("bytes")).isEqualTo((int) Files.size(out));
+    }
+
+    @Test
+    void convertWithExplicitFormatsIgnoresTheExtensions() throws Exception {
+        Path in = dir.resolve("in.txt");
+        Path out = dir.resolve("out.dat");
+        HANDLER.writeCsv(records(), in);
+
+        Tool.run(dir, "convert", "--from", "csv", "--to", "ndjson", in.toString(), out.toString()).succeeds();
+
+        assertThat(Files.readAllLines(out)).hasSize(50);
+        Tool.run(dir, "convert", "--from", "xml", in.toString(), out.toString())
+                .failsWith(2, "unknown format 'xml'");
+    }
+
+    @Test
+    void convertOfADamagedFileKeepsTheRecordsBeforeTheDamageAndExitsOne() throws Exception {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "[{\"id\":1},{\"id\":2},{\"id\":3,\"na");
+        Path out = dir.resolve("out.jsonl");
+
+        Tool.Run run = Tool.run(dir, "convert", in.toString(), out.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().contains(in + " is damaged")
+                .contains("converted the 2 records before it");
+        assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}");
+    }
+
+    @Test
+    void convertIntoAFolderFailsWithExitTwoAndNamesTheFallbackFile() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        HANDLER.writeJsonLines(records(), in);
+        Path out = Files.createDirectories(dir.resolve("out.json"));
+
+        Tool.Run run = Tool.run(dir, "convert", in.toString(), out.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stderr()).contains("could not write " + out).contains("the records are in ")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void catPrintsEveryRecordAsJsonLinesAndNothingElse() throws Exception {
+        Path csv = dir.resolve("users.csv");
+        HANDLER.writeCsv(records(), csv);
+
+        Tool.Run run = Tool.run(dir, "cat", csv.toString()).succeeds();
+
+        assertThat(run.stderr()).isEmpty();
+        List<Object> printed = new ArrayList<>();
+        for (String line : run.stdout().lines().toList()) {
+            printed.add(JSON.readValue(line, Object.class));
+        }
+        assertThat(printed).isEqualTo(readAll(csv, Format.CSV));
+
+        Path json = dir.resolve("users.json");
+        HANDLER.writeJson(records(), json);
+        Path expected = dir.resolve("expected.jsonl");
+        HANDLER.writeJsonLines(records(), expected);
+        assertThat(Tool.run(dir, "cat", json.toString()).succeeds().stdout()).isEqualTo(Files.readString(expected));
+    }
+
+    @Test
+    void catOfADamagedFilePrintsTheRecordsBeforeTheDamageAndExitsOne() throws Exception {
+        Path file = dir.resolve("log.jsonl");
+        Files.writeString(file, "{\"a\":1}\n{\"a\":2}\n{\"a\" x}\n{\"a\":4}\n");
+
+        Tool.Run run = Tool.run(dir, "cat", file.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.stdout()).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+        assertThat(run.errLines()).singleElement().asString().contains(file + " is damaged").contains("line 3");
+    }
+
+    @Test
+    void aMissingFileIsOneLineAndExitTwo() throws Exception {
+        Tool.run(dir, "cat", "nowhere.json").failsWith(2, "no such file: nowhere.json");
+        Tool.run(dir, "convert", "nowhere.csv", "out.json").failsWith(2, "no such file: nowhere.csv");
+        assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws Exception {
+        Tool.Run run = Tool.run(dir, "cat", "--verbose", "nowhere.json");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stderr()).contains("NoSuchFileException").contains("\tat ")
+                .contains("no such file: nowhere.json");
+    }
+
+    @Test
+    void anUnknownSubcommandOrOptionIsOneLineAndExitTwo() throws Exception {
+        Tool.run(dir, "frobnicate").failsWith(2, "unknown subcommand 'frobnicate'");
+        Tool.run(dir, "cat", "--frob", "x.json").failsWith(2, "Unknown option: '--frob'");
+        Tool.run(dir, "convert", "only-one.json").failsWith(2, "Missing required parameter: 'OUT'");
+        Tool.run(dir, "bench", "--records", "many").failsWith(2, "'many' is not an int");
+    }
+
+    @Test
+    void withoutASubcommandTheUsageGoesToStderrWithExitTwo() throws Exception {
+        Tool.Run run = Tool.run(dir);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).startsWith("Usage: hydra-fallbacks").contains("Commands:");
+    }
+
+    @Test
+    void everySubcommandHasHelpThatExitsZero() throws Exception {
+        Tool.Run root = Tool.run(dir, "--help").succeeds();
+        List<String> commands = subcommands(root.stdout());
+        assertThat(commands).contains("demo", "convert", "cat", "bench", "completion");
+        for (String command : commands) {
+            Tool.Run help = Tool.run(dir, command, "--help").succeeds();
+            assertThat(help.stdout()).as(command).startsWith("Usage: hydra-fallbacks " + command)
+                    .contains("--quiet").contains("--verbose");
+        }
+        assertThat(Tool.run(dir, "--version").succeeds().stdout()).startsWith("hydra-fallbacks ");
+    }
+
+    /** The names listed under "Commands:" in the root help, but {@code help} itself. */
+    private static List<String> subcommands(String help) {
+        List<String> names = new ArrayList<>();
+        boolean inList = false;
+        for (String line : help.lines().toList()) {
+            if (line.startsWith("Commands:")) {
+                inList = true;
+            } else if (inList && line.isBlank()) {
+                break;
+            } else if (inList && line.startsWith("  ") && !line.startsWith("   ")) {
+                String name = line.strip().split("\\s+")[0];
+                if (!name.equals("help")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void benchPrintsATableAndJsonForMachines() throws Exception {
+        Tool.Run table = Tool.run(dir, "bench", "--records", "500", "--threads", "2").succeeds();
+        assertThat(table.stdout()).contains("write records/s").contains("json_lines").contains("csv")
+                .contains("sanitiser cache").contains("concurrent");
+
+        Tool.Run json = Tool.run(dir, "bench", "--records", "500", "--threads", "2", "--json").succeeds();
+        Map<String, Object> figures = object(json.stdout());
+        assertThat(figures).containsEntry("records", 500).containsEntry("threads", 2);
+        Map<?, ?> formats = (Map<?, ?>) figures.get("formats");
+        assertThat(formats).isNotNull();
+        assertThat(formats.keySet()).map(Object::toString).containsExactly("json", "json_lines", "csv");
+        for (Object row : formats.values()) {
+            assertThat(((Number) ((Map<?, ?>) row).get("write_records_per_second")).longValue()).isPositive();
+            assertThat(((Number) ((Map<?, ?>) row).get("read_records_per_second")).longValue()).isPositive();
+        }
+        assertThat(((Number) ((Map<?, ?>) figures.get("sanitizer_cache")).get("speedup")).doubleValue()).isPositive();
+        assertThat(((Number) ((Map<?, ?>) figures.get("concurrent")).get("one_file_records_per_second")).longValue())
+                .isPositive();
+        Tool.run(dir, "bench", "--records", "0").failsWith(2, "--records and --threads must be at least 1");
+    }
+
+    @Test
+    void completionIsAValidBashScriptForEverySubcommand() throws Exception {
+        Tool.Run run = Tool.run(dir, "completion").succeeds();
+        Path script = dir.resolve("hydra-fallbacks.bash");
+        Files.writeString(script, run.stdout());
+
+        assertThat(run.stdout()).contains("complete -F").contains("convert").contains("bench");
+        Tool.Run syntax = Tool.exec(dir, List.of("bash", "-n", script.toString()), Map.of());
+        assertThat(syntax.exit()).as(syntax.stderr()).isZero();
+    }
+
+    @Test
+    void theDemoWalksThroughItsSectionsInAFolderOfOurChoice() throws Exception {
+        Path folder = dir.resolve("demo");
+
+        Tool.Run run = Tool.run(dir, "demo", "--dir", folder.toString()).succeeds();
+
+        assertThat(run.stdout()).contains("== 1. ").contains("backup").contains("fallback");
+        assertThat(folder.resolve("users.json")).isRegularFile();
+        assertThat(folder.resolve("users.json.bak")).isRegularFile();
+    }
+
+    @Test
+    void theLauncherRunsTheBuiltTool() throws Exception {
+        Tool.Run run = Tool.exec(dir, List.of(Tool.ROOT.resolve("hydra-fallbacks").toString(), "--version"), Map.of());
+
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).startsWith("hydra-fallbacks ");
+        assertThat(run.stderr()).as("the jar is fresh: no build").isEmpty();
+    }
+}
