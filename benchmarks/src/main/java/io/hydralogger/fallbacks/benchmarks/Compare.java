@@ -102,6 +102,8 @@ public final class Compare {
         List<String> includes = new ArrayList<>();
         boolean quick = false;
         boolean gc = true;
+        boolean jmh = true;
+        boolean paired = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
@@ -110,6 +112,8 @@ public final class Compare {
                 case "--include" -> includes.add(args[++i]);
                 case "--quick" -> quick = true;
                 case "--no-gc" -> gc = false;
+                case "--no-jmh" -> jmh = false;
+                case "--no-paired" -> paired = false;
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
@@ -132,20 +136,49 @@ public final class Compare {
         }
         double loadBefore = LoadProfiler.loadAverage();
         Instant started = Instant.now();
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<String, Paired.Outcome> outcomes = paired ? runPaired(includes, quick) : Map.of();
+        Collection<RunResult> results = jmh ? new Runner(options.build()).run() : List.of();
         double loadAfter = LoadProfiler.loadAverage();
-        String table = render(results, command, started, loadBefore, loadAfter, quick);
+        String table = render(results, outcomes, command, started, loadBefore, loadAfter, quick);
         System.out.println(table);
         writeBetweenMarkers(out, table);
         System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    /** Runs every pair interleaved (see {@link Paired}); keyed like the JMH figures, by subject. */
+    private static Map<String, Paired.Outcome> runPaired(List<String> includes, boolean quick) {
+        Map<String, Paired.Outcome> outcomes = new HashMap<>();
+        for (Pair pair : PAIRS) {
+            String className = PACKAGE + pair.benchmark();
+            if (includes.stream().noneMatch(include -> java.util.regex.Pattern.compile(include)
+                    .matcher(className + "." + pair.subject()).find())) {
+                continue;
+            }
+            try {
+                Class<?> benchmark = Class.forName(className);
+                boolean shaped = java.util.Arrays.stream(benchmark.getFields()).anyMatch(f -> f.getName().equals("shape"));
+                for (String shape : shaped ? List.of(Records.USERS, Records.KILOBYTE) : List.of("")) {
+                    System.out.printf(Locale.ROOT, "# Paired: %s %s vs %s %s%n", pair.benchmark(), pair.subject(),
+                            pair.baseline(), shape);
+                    Paired.Outcome outcome = Paired.run(benchmark, shape, pair.subject(), pair.baseline(), quick);
+                    System.out.printf(Locale.ROOT, "  ratio %.3f (subject %.2f ms, baseline %.2f ms, %d rounds,"
+                            + " load %.1f)%n", outcome.ratio(), outcome.subjectMillis(), outcome.baselineMillis(),
+                            outcome.rounds(), outcome.load());
+                    outcomes.put(key(className + "." + pair.subject(), shape), outcome);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                System.out.println("  failed: " + e);
+            }
+        }
+        return outcomes;
     }
 
     /** The figures of one benchmark method (with one shape). */
     private record Figures(double medianMillis, double meanMillis, double error, double bytesPerOp, double load) {
     }
 
-    static String render(Collection<RunResult> results, String command, Instant started, double loadBefore,
-            double loadAfter, boolean quick) {
+    static String render(Collection<RunResult> results, Map<String, Paired.Outcome> outcomes, String command,
+            Instant started, double loadBefore, double loadAfter, boolean quick) {
         Map<String, Figures> figures = new HashMap<>();
         for (RunResult result : results) {
             BenchmarkParams params = result.getParams();
@@ -156,39 +189,57 @@ public final class Compare {
         page.append("Measured ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" by\n\n```\n")
                 .append(command).append("\n```\n\n");
         if (quick) {
-            page.append("**Quick run (one short iteration each): a smoke test, not figures to quote.**\n\n");
+            page.append("**Quick run (a few short rounds each): a smoke test, not figures to quote.**\n\n");
         }
         page.append(Machine.describe()).append('\n');
-        page.append(String.format(Locale.ROOT, "Load average (1 min) before the run %.2f, after %.2f; the load column"
-                + " is the mean over the measured iterations of subject / baseline.%n%n", loadBefore, loadAfter));
-        page.append("| comparison | records | subject rec/s | baseline rec/s | ratio | target | met | alloc B/rec"
-                + " subject / baseline | load |\n");
-        page.append("| --- | --- | ---: | ---: | ---: | --- | --- | ---: | --- |\n");
+        page.append(String.format(Locale.ROOT, "Load average (1 min) before the run %.2f, after %.2f.%n%n",
+                loadBefore, loadAfter));
+        page.append("**Paired ratio** (the figure that counts): subject and baseline interleaved operation by"
+                + " operation in one JVM, median of the per-round ratios baseline time / subject time; rec/s and"
+                + " load from the same rounds. **JMH ratio**: the JMH medians of the two benchmarks, run one"
+                + " after the other in their own forks (more exposed to load drift). Allocation from JMH's"
+                + " `-prof gc`.\n\n");
+        page.append("| comparison | records | subject rec/s | baseline rec/s | paired ratio | JMH ratio | target | met"
+                + " | alloc B/rec subject / baseline | load |\n");
+        page.append("| --- | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |\n");
         List<String> shapes = List.of(Records.USERS, Records.KILOBYTE, "");
         for (Pair pair : PAIRS) {
             for (String shape : shapes) {
+                Paired.Outcome outcome = outcomes.get(key(PACKAGE + pair.benchmark() + "." + pair.subject(), shape));
                 Figures subject = figures.get(key(PACKAGE + pair.benchmark() + "." + pair.subject(), shape));
                 Figures baseline = figures.get(key(PACKAGE + pair.benchmark() + "." + pair.baseline(), shape));
-                if (subject == null || baseline == null) {
+                boolean jmh = subject != null && baseline != null;
+                if (outcome == null && !jmh) {
                     continue;
                 }
                 int records = pair.recordsPerOp().applyAsInt(shape);
-                double ratio = baseline.medianMillis() / subject.medianMillis();
+                double jmhRatio = jmh ? baseline.medianMillis() / subject.medianMillis() : Double.NaN;
+                double ratio = outcome != null ? outcome.ratio() : jmhRatio;
                 String met = Double.isNaN(pair.target()) ? "" : ratio >= pair.target() ? "yes" : "**no**";
-                page.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%.2f** | %s | %s | %s / %s | %.1f / %.1f |%n",
+                double subjectMillis = outcome != null ? outcome.subjectMillis() : subject.medianMillis();
+                double baselineMillis = outcome != null ? outcome.baselineMillis() : baseline.medianMillis();
+                String load = outcome != null ? String.format(Locale.ROOT, "%.1f", outcome.load())
+                        : String.format(Locale.ROOT, "%.1f / %.1f", subject.load(), baseline.load());
+                page.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |%n",
                         pair.label(), shape.isEmpty() ? records : shape + " x " + records,
-                        perSecond(records, subject), perSecond(records, baseline), ratio, pair.targetText(), met,
-                        perRecord(subject.bytesPerOp(), records), perRecord(baseline.bytesPerOp(), records),
-                        subject.load(), baseline.load()));
+                        perSecond(records, subjectMillis), perSecond(records, baselineMillis),
+                        outcome == null ? "-" : String.format(Locale.ROOT, "**%.2f**", outcome.ratio()),
+                        jmh ? String.format(Locale.ROOT, "%.2f", jmhRatio) : "-", pair.targetText(), met,
+                        perRecord(jmh ? subject.bytesPerOp() : Double.NaN, records),
+                        perRecord(jmh ? baseline.bytesPerOp() : Double.NaN, records), load));
             }
         }
-        page.append("\nEvery benchmark (median of the measured iterations, ms per operation, ± the JMH 99.9%"
-                + " error of the mean):\n\n| benchmark | shape | ms/op | ± |\n| --- | --- | ---: | ---: |\n");
-        figures.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-            String[] parts = entry.getKey().split("\\|", -1);
-            page.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f |%n", parts[0].substring(PACKAGE.length()),
-                    parts[1], entry.getValue().medianMillis(), entry.getValue().error()));
-        });
+        if (!figures.isEmpty()) {
+            page.append("\nEvery JMH benchmark (median of the measured iterations, ms per operation, ± the JMH"
+                    + " 99.9% error of the mean, mean load over its iterations):\n\n| benchmark | shape | ms/op | ± |"
+                    + " load |\n| --- | --- | ---: | ---: | ---: |\n");
+            figures.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+                String[] parts = entry.getKey().split("\\|", -1);
+                page.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.1f |%n",
+                        parts[0].substring(PACKAGE.length()), parts[1], entry.getValue().medianMillis(),
+                        entry.getValue().error(), entry.getValue().load()));
+            });
+        }
         page.append('\n').append(END).append('\n');
         return page.toString();
     }
@@ -234,8 +285,8 @@ public final class Compare {
         };
     }
 
-    private static String perSecond(int records, Figures figures) {
-        double perSecond = records / (figures.medianMillis() / 1000);
+    private static String perSecond(int records, double millis) {
+        double perSecond = records / (millis / 1000);
         return perSecond >= 1e6 ? String.format(Locale.ROOT, "%.2f M", perSecond / 1e6)
                 : String.format(Locale.ROOT, "%.0f k", perSecond / 1e3);
     }

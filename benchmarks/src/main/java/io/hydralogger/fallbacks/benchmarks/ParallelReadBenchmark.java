@@ -37,8 +37,8 @@ import tools.jackson.databind.MappingIterator;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 1, time = 3)
+@Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
 public class ParallelReadBenchmark {
     /** Records per file: 100,000 of about 1 KB. */
