@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +44,7 @@ final class DemoCommand implements Callable<Integer> {
     Path dir;
 
     private PrintWriter out;
+    private int section;
 
     /** An application record, to show that records are written by their components. */
     record User(int id, String name, String email, double score, boolean active, List<String> tags) {
@@ -59,6 +63,8 @@ final class DemoCommand implements Callable<Integer> {
         atomicWritesWithBackups(folder);
         threeFormats(folder);
         writeFallback(folder);
+        batches(folder);
+        concurrentWriters(folder);
         asyncCalls(folder);
         statistics();
         out.println();
@@ -67,13 +73,14 @@ final class DemoCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** Prints a section heading, numbered in the order the sections run. */
     private void heading(String title) {
         out.println();
-        out.println("== " + title);
+        out.println("== " + (++section) + ". " + title);
     }
 
     private void sanitising() {
-        heading("1. Sanitising: any Java value can be written");
+        heading("Sanitising: any Java value can be written");
         Map<String, Object> awkward = new LinkedHashMap<>();
         awkward.put("date", LocalDate.of(2026, 11, 26));
         awkward.put("instant", Instant.parse("2026-11-26T12:00:00Z"));
@@ -99,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void atomicWritesWithBackups(Path folder) throws IOException {
-        heading("2. Atomic, durable writes with a backup");
+        heading("Atomic, durable writes with a backup");
         Path users = folder.resolve("users.json");
         Fallbacks.safeWriteJson(users(3), users, 2);
         out.println("Wrote 3 users to " + users.getFileName() + " (temp file, fsync, atomic rename, folder fsync).");
@@ -115,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void threeFormats(Path folder) throws IOException {
-        heading("3. JSON, JSON Lines and CSV");
+        heading("JSON, JSON Lines and CSV");
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             events.add(Map.of("seq", i, "event", "login", "meta", Map.of("ip", "10.0.0." + i)));
@@ -134,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void writeFallback(Path folder) throws IOException {
-        heading("4. A write that cannot land falls back to a JSON Lines file");
+        heading("A write that cannot land falls back to a JSON Lines file");
         Path notAFile = Files.createDirectories(folder.resolve("reports.json"));
         WriteResult result = Fallbacks.handler().writeJson(users(2), notAFile);
         out.println("Writing to " + notAFile.getFileName() + ", which is a folder: ok=" + result.ok());
@@ -143,8 +150,60 @@ final class DemoCommand implements Callable<Integer> {
                 + result.fallback().map(this::lineCount).orElse(0L) + " records kept)");
     }
 
+    private void batches(Path folder) {
+        heading("Batches: many records in one atomic write, streamed");
+        Path events = folder.resolve("batch.jsonl");
+        int count = 10_000;
+        WriteResult result = Fallbacks.handler().writeJsonLines(
+                IntStream.range(0, count).mapToObj(i -> Map.of("seq", i, "event", i % 7 == 0 ? "error" : "ok")), events);
+        out.printf("%,d records from a Stream (never held in memory) in one write: ok=%s, %,d bytes, %d ms%n",
+                result.records(), result.ok(), result.bytes(), result.elapsed().toMillis());
+    }
+
+    private void concurrentWriters(Path folder) throws IOException {
+        heading("Concurrent writers: threads replacing one file at once");
+        Path shared = folder.resolve("shared.json");
+        int threads = 8;
+        int rounds = 10;
+        long waitsBefore = Fallbacks.stats().lockWaits();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<Map<String, Object>> version = users(100 + t);
+                writers.add(CompletableFuture.runAsync(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        Fallbacks.safeWriteJson(version, shared);
+                    }
+                }, pool));
+            }
+            writers.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdown();
+        }
+        List<?> last = (List<?>) Fallbacks.safeReadJson(shared);
+        out.printf("%d threads wrote %d versions of %s (100 to %d records each); writers waited for the lock %d"
+                + " times.%n", threads, threads * rounds, shared.getFileName(), 99 + threads,
+                Fallbacks.stats().lockWaits() - waitsBefore);
+        out.printf("The file is one writer's complete version, never a mix: %d records, ids 0..%d in order: %s%n",
+                last.size(), last.size() - 1, sequential(last));
+        try (var leftovers = Files.list(folder)) {
+            out.println("Temp files left behind: " + leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .count());
+        }
+    }
+
+    private static boolean sequential(List<?> records) {
+        for (int i = 0; i < records.size(); i++) {
+            if (!(records.get(i) instanceof Map<?, ?> record) || !Integer.valueOf(i).equals(record.get("id"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void asyncCalls(Path folder) {
-        heading("5. Async calls (on a dedicated pool, not the common pool)");
+        heading("Async calls (on a dedicated pool, not the common pool)");
         CompletableFuture<Boolean> a = Fallbacks.asyncSafeWriteJson(users(10), folder.resolve("async-a.json"));
         CompletableFuture<Boolean> b = Fallbacks.asyncSafeWriteCsv(users(10), folder.resolve("async-b.csv"));
         out.println("Two writes ran concurrently: " + a.join() + ", " + b.join());
@@ -153,7 +212,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void statistics() {
-        heading("6. Performance statistics");
+        heading("Performance statistics");
         Fallbacks.getPerformanceStats().forEach((key, value) -> out.printf("  %-24s %s%n", key, value));
         out.println("Live locks now: " + FallbackHandler.liveLockCount() + " (locks go when nobody holds them).");
     }
