@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -89,9 +90,9 @@ public final class Codecs {
         long count = 0;
         try (JsonGenerator generator = mapper.writer().withRootValueSeparator("")
                 .createGenerator(new NonClosingOutputStream(out))) {
-            GeneratorSink sink = new GeneratorSink(generator);
+            Consumer<Object> sanitizer = DataSanitizer.sanitizerTo(new GeneratorSink(generator));
             while (records.hasNext()) {
-                DataSanitizer.sanitizeTo(records.next(), sink);
+                sanitizer.accept(records.next());
                 generator.writeRaw('\n');
                 count++;
             }
