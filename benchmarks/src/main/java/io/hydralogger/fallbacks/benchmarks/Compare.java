@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.benchmarks;
 
+import io.hydralogger.fallbacks.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,6 +85,29 @@ public final class Compare {
             new Pair("control: two threads / one thread, plain Jackson on halves", "ParallelReadBenchmark",
                     "controlTwoThreads", "controlOneThread", Double.NaN, "(what the machine gives)",
                     shape -> ParallelReadBenchmark.RECORDS));
+
+    /**
+     * One throughput line of the table: a benchmark that reads a file, in MB/s.
+     *
+     * @param label what is measured
+     * @param benchmark the benchmark class's simple name
+     * @param method the method measured
+     * @param format the format of the file it reads, for its size
+     * @param target the MB/s to reach, NaN for none
+     * @param targetText the target as the issue states it
+     */
+    record Rate(String label, String benchmark, String method, Format format, double target, String targetText) {
+    }
+
+    static final List<Rate> RATES = List.of(
+            new Rate("verify, intact 100 MB JSON Lines (one thread)", "VerifyBenchmark", "verifyJsonLines",
+                    Format.JSON_LINES, 250, ">= 250 MB/s"),
+            new Rate("verify, intact 100 MB JSON array (one thread)", "VerifyBenchmark", "verifyJson", Format.JSON,
+                    250, ">= 250 MB/s"),
+            new Rate("salvage (streaming), 100 MB JSON Lines damaged in the middle", "VerifyBenchmark",
+                    "salvageJsonLines", Format.JSON_LINES, Double.NaN, ""),
+            new Rate("salvage (streaming), 100 MB JSON array damaged in the middle", "VerifyBenchmark", "salvageJson",
+                    Format.JSON, Double.NaN, ""));
 
     private Compare() {
     }
@@ -170,6 +194,21 @@ public final class Compare {
                 System.out.println("  failed: " + e);
             }
         }
+        for (Rate rate : RATES) {
+            String name = PACKAGE + rate.benchmark() + "." + rate.method();
+            if (includes.stream().noneMatch(include -> java.util.regex.Pattern.compile(include).matcher(name).find())) {
+                continue;
+            }
+            try {
+                System.out.printf(Locale.ROOT, "# Single: %s.%s%n", rate.benchmark(), rate.method());
+                Paired.Outcome outcome = Paired.single(Class.forName(PACKAGE + rate.benchmark()), rate.method(), quick);
+                System.out.printf(Locale.ROOT, "  %.2f ms (%d rounds, load %.1f)%n", outcome.subjectMillis(),
+                        outcome.rounds(), outcome.load());
+                outcomes.put(key(name, ""), outcome);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                System.out.println("  failed: " + e);
+            }
+        }
         return outcomes;
     }
 
@@ -228,6 +267,29 @@ public final class Compare {
                         perRecord(jmh ? subject.bytesPerOp() : Double.NaN, records),
                         perRecord(jmh ? baseline.bytesPerOp() : Double.NaN, records), load));
             }
+        }
+        StringBuilder rates = new StringBuilder();
+        for (Rate rate : RATES) {
+            String name = PACKAGE + rate.benchmark() + "." + rate.method();
+            Paired.Outcome outcome = outcomes.get(key(name, ""));
+            Figures jmhFigures = figures.get(key(name, ""));
+            if (outcome == null && jmhFigures == null) {
+                continue;
+            }
+            double megabytes = VerifyBenchmark.fileBytes(rate.format()) / 1e6;
+            double inProcess = outcome == null ? Double.NaN : megabytes / (outcome.subjectMillis() / 1000);
+            double jmhRate = jmhFigures == null ? Double.NaN : megabytes / (jmhFigures.medianMillis() / 1000);
+            double shown = Double.isNaN(inProcess) ? jmhRate : inProcess;
+            String met = Double.isNaN(rate.target()) ? "" : shown >= rate.target() ? "yes" : "**no**";
+            rates.append(String.format(Locale.ROOT, "| %s | %.0f | **%.0f** | %s | %s | %s | %s |%n", rate.label(),
+                    megabytes, shown, Double.isNaN(jmhRate) ? "-" : String.format(Locale.ROOT, "%.0f", jmhRate),
+                    rate.targetText(), met, outcome == null ? String.format(Locale.ROOT, "%.1f", jmhFigures.load())
+                            : String.format(Locale.ROOT, "%.1f", outcome.load())));
+        }
+        if (rates.length() > 0) {
+            page.append("\nThroughput (MB/s of file read; in-process median of single operations, and the JMH"
+                    + " median):\n\n| measurement | MB | MB/s | JMH MB/s | target | met | load |\n"
+                    + "| --- | ---: | ---: | ---: | --- | --- | ---: |\n").append(rates);
         }
         if (!figures.isEmpty()) {
             page.append("\nEvery JMH benchmark (median of the measured iterations, ms per operation, ± the JMH"

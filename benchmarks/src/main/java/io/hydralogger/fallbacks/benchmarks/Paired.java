@@ -99,6 +99,40 @@ final class Paired {
         }
     }
 
+    /**
+     * Measures one operation alone, the same way: warm-up, then at least 10 operations and 8 s.
+     *
+     * @param benchmark the benchmark class (without a shape)
+     * @param method the method measured
+     * @param quick a few short rounds only (a smoke test)
+     * @return the outcome; its ratio and baseline are NaN
+     * @throws ReflectiveOperationException if the class cannot be driven
+     */
+    static Outcome single(Class<?> benchmark, String method, boolean quick) throws ReflectiveOperationException {
+        long warmupNanos = quick ? WARMUP_NANOS / 10 : WARMUP_NANOS;
+        long measureNanos = quick ? MEASURE_NANOS / 10 : MEASURE_NANOS;
+        int minRounds = quick ? 2 : MIN_ROUNDS;
+        Object state = benchmark.getConstructor().newInstance();
+        double loadBefore = LoadProfiler.loadAverage();
+        invokeAnnotated(state, Setup.class);
+        try {
+            Method op = benchmark.getMethod(method, parameterTypes(benchmark, method));
+            long start = System.nanoTime();
+            for (int warm = 0; System.nanoTime() - start < warmupNanos || warm < minRounds / 2 + 1; warm++) {
+                time(state, op);
+            }
+            List<Double> times = new ArrayList<>();
+            start = System.nanoTime();
+            while (times.size() < MAX_ROUNDS && (times.size() < minRounds || System.nanoTime() - start < measureNanos)) {
+                times.add(time(state, op) / 1e6);
+            }
+            double load = (loadBefore + LoadProfiler.loadAverage()) / 2;
+            return new Outcome(Double.NaN, median(times), Double.NaN, times.size(), load);
+        } finally {
+            invokeAnnotated(state, TearDown.class);
+        }
+    }
+
     private static Class<?>[] parameterTypes(Class<?> benchmark, String name) throws NoSuchMethodException {
         for (Method method : benchmark.getMethods()) {
             if (method.getName().equals(name)) {
