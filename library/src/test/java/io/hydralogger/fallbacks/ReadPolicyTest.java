@@ -36,7 +36,7 @@ class ReadPolicyTest {
                 .fallbackFolder(dir.resolve("fallbacks")).build();
     }
 
-    /** Writes version 1 (kept as the backup) then version 2, and puts NUL bytes into its record 105. */
+    /** Writes version 1 (kept as the backup) then version 2, and splits a value of its record 105 in two. */
     private Path damagedWithBackup(String name, Format format) throws IOException {
         Path file = dir.resolve(name);
         FallbackHandler writer = handler(RecoveryPolicy.STRICT);
@@ -46,6 +46,7 @@ class ReadPolicyTest {
         int middle = new String(bytes, StandardCharsets.US_ASCII).indexOf("n105") + 1;
         byte[] damaged = new byte[bytes.length + 3];
         System.arraycopy(bytes, 0, damaged, 0, middle);
+        System.arraycopy("\",\"".getBytes(StandardCharsets.US_ASCII), 0, damaged, middle, 3);
         System.arraycopy(bytes, middle, damaged, middle + 3, bytes.length - middle);
         Files.write(file, damaged);
         return file;
