@@ -26,7 +26,10 @@ class ReadPolicyTest {
     private static List<Map<String, Object>> rows(int from, int count) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
-            rows.add(Map.of("id", i, "name", "n" + i));
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("id", i);
+            row.put("name", "n" + i);
+            rows.add(row);
         }
         return rows;
     }

@@ -2,7 +2,12 @@ package io.hydralogger.fallbacks.cli;
 
 import io.hydralogger.fallbacks.Fallbacks;
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.ReadResult;
+import io.hydralogger.fallbacks.RepairResult;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.recovery.CorruptionDetector;
+import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         sanitising();
         atomicWritesWithBackups(folder);
         threeFormats(folder);
+        damageDetectionAndSalvage(folder);
         writeFallback(folder);
         batches(folder);
         concurrentWriters(folder);
@@ -138,6 +144,37 @@ final class DemoCommand implements Callable<Integer> {
         out.println("the union of every record's keys (the last record brought 'referrer.campaign'):");
         Files.readAllLines(csv).forEach(line -> out.println("  " + line));
         out.println("Read back: " + Fallbacks.safeReadCsv(csv).get(2));
+    }
+
+    private void damageDetectionAndSalvage(Path folder) throws IOException {
+        heading("A file damaged on purpose: detection, salvage, backup, repair");
+        Path file = folder.resolve("damaged.json");
+        FallbackHandler handler = Fallbacks.handler();
+        handler.writeJson(users(10), file);
+        handler.writeJson(users(100), file);
+        byte[] bytes = Files.readAllBytes(file);
+        int middle = bytes.length / 2;
+        java.util.Arrays.fill(bytes, middle, middle + 16, (byte) 0);
+        Files.write(file, bytes);
+        out.printf("Zeroed 16 bytes in the middle of %s (100 records), as a crash can.%n", file.getFileName());
+        CorruptionReport report = CorruptionDetector.inspect(file, Format.JSON);
+        out.println("detectCorruption: " + CorruptionDetector.detectCorruption(file, "json"));
+        report.problems().forEach(p -> out.printf("  %s at byte %d, line %d: %s%n", p.kind().label(), p.offset(),
+                p.line(), p.message()));
+        ReadResult<Object> salvaged = handler.readJson(file);
+        out.printf("Read (policy %s): source=%s, %d records, %d damaged stretch skipped%n",
+                handler.recoveryPolicy(), salvaged.source().label(), ((List<?>) salvaged.data()).size(),
+                salvaged.recordsSkipped());
+        Files.write(file, new byte[bytes.length]);
+        ReadResult<Object> fromBackup = handler.readJson(file);
+        out.printf("Zeroed the whole file: source=%s (%s), %d records%n", fromBackup.source().label(),
+                fromBackup.sourcePath().map(p -> p.getFileName().toString()).orElse("-"),
+                ((List<?>) fromBackup.data()).size());
+        Files.write(file, bytes);
+        RepairResult repair = handler.repair(file, Format.JSON);
+        out.printf("repair: kept %d records in %s; the damaged original is %s%n", repair.recordsKept(),
+                file.getFileName(), repair.damagedCopy().map(p -> p.getFileName().toString()).orElse("-"));
+        out.println("detectCorruption after the repair: " + CorruptionDetector.detectCorruption(file, Format.JSON));
     }
 
     private void writeFallback(Path folder) throws IOException {
