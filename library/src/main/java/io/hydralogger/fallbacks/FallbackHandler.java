@@ -3,6 +3,7 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.internal.Codecs;
 import io.hydralogger.fallbacks.internal.FallbackFiles;
 import io.hydralogger.fallbacks.internal.PathLocks;
+import io.hydralogger.fallbacks.internal.PendingAppend;
 import io.hydralogger.fallbacks.internal.RecordSource;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.Problem;
@@ -10,6 +11,7 @@ import io.hydralogger.fallbacks.recovery.ProblemKind;
 import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.BackupManager;
+import io.hydralogger.fallbacks.write.LineAppender;
 import io.hydralogger.fallbacks.write.PendingFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +30,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +68,17 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p><b>Async</b> methods run the same synchronous calls on the handler's executor (by default
  * a shared pool of {@value #DEFAULT_POOL_THREADS} daemon threads named
- * {@code hydra-fallbacks-io-N}, not the common pool, since file I/O blocks); their futures
- * complete exceptionally only for programming errors.
+ * {@code hydra-fallbacks-io-N}, not the common pool, since file I/O blocks; its queue holds
+ * {@value #DEFAULT_POOL_QUEUE} calls, and when it is full the calling thread runs the call
+ * itself, which slows a producer down instead of piling up memory); their futures complete
+ * with the results of the synchronous calls, and exceptionally only for programming errors.
  */
 public final class FallbackHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
     /** Threads of the default async pool. */
     public static final int DEFAULT_POOL_THREADS = 4;
+    /** Calls the default async pool queues before callers run their calls themselves. */
+    public static final int DEFAULT_POOL_QUEUE = 1024;
 
     private static final PathLocks LOCKS = new PathLocks();
 
@@ -83,6 +92,7 @@ public final class FallbackHandler {
     private final ReadLimits readLimits;
     private final boolean neutralizeFormulas;
     private final AtomicWriter writer;
+    private final LineAppender appender;
     private final FallbackFiles fallbacks;
     private final FallbackStats stats = new FallbackStats();
 
@@ -99,6 +109,7 @@ public final class FallbackHandler {
         this.writer = AtomicWriter.builder().durability(durability).backups(backups)
                 .createParentDirectories(createParents).build();
         this.fallbacks = new FallbackFiles(builder.fallbackFolder, builder.clock, durability);
+        this.appender = new LineAppender(durability, builder.clock, this::isCompleteValue);
     }
 
     /** {@return a builder with the defaults} */
@@ -256,12 +267,7 @@ public final class FallbackHandler {
     private WriteResult writeRecords(Format format, Object records, Path path) {
         Objects.requireNonNull(records, "records must not be null");
         Objects.requireNonNull(path, "path must not be null");
-        RecordSource source = RecordSource.of(records);
-        if (format == Format.CSV) {
-            return write(path, format, source,
-                    (s, pending) -> Codecs.writeCsv(s.records(), neutralizeFormulas, pending));
-        }
-        return write(path, format, source, (s, pending) -> Codecs.writeJsonLines(mapper, s.records(), pending.stream()));
+        return write(path, format, RecordSource.of(records), bodyOf(format));
     }
 
     /** Writes the content of one whole-file write into the pending file; returns the records. */
@@ -273,24 +279,59 @@ public final class FallbackHandler {
     private WriteResult write(Path path, Format format, RecordSource source, Body body) {
         long start = System.nanoTime();
         try (source) {
+            Path target;
+            PathLocks.Held held;
             try {
-                Path target = AtomicWriter.resolveTarget(path);
-                if (createParents) {
-                    AtomicWriter.createDirectories(target.getParent(), durability);
-                }
-                try (PathLocks.Held held = LOCKS.lock(target, processLocking, stats::lockWaited);
-                        PendingFile pending = begin(target)) {
-                    long records = body.write(source, pending);
-                    long bytes = pending.bytesWritten();
-                    Optional<Path> backup = pending.commit();
-                    long nanos = System.nanoTime() - start;
-                    stats.writeSucceeded(records, bytes, nanos);
-                    return new WriteResult(true, path, format, bytes, records, backup, Optional.empty(),
-                            Optional.empty(), Duration.ofNanos(nanos));
-                }
+                target = resolveForWrite(path);
+                held = LOCKS.lock(target, processLocking, stats::lockWaited);
+            } catch (IllegalStateException e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 return fallBack(path, format, source, unwrap(e), start);
             }
+            try (held) {
+                return writeLocked(path, target, format, source, body, start);
+            }
+        }
+    }
+
+    /** The whole-file write proper; the caller holds the target's lock. */
+    private WriteResult writeLocked(Path path, Path target, Format format, RecordSource source, Body body,
+            long start) {
+        try (PendingFile pending = begin(target)) {
+            long records = body.write(source, pending);
+            long bytes = pending.bytesWritten();
+            Optional<Path> backup = pending.commit();
+            long nanos = System.nanoTime() - start;
+            stats.writeSucceeded(records, bytes, nanos);
+            return new WriteResult(true, path, format, bytes, records, backup, Optional.empty(),
+                    Optional.empty(), Duration.ofNanos(nanos));
+        } catch (IOException | RuntimeException e) {
+            return fallBack(path, format, source, unwrap(e), start);
+        }
+    }
+
+    /** Follows links to the real file and makes its folder when that is asked for. */
+    private Path resolveForWrite(Path path) throws IOException {
+        Path target = AtomicWriter.resolveTarget(path);
+        if (createParents) {
+            AtomicWriter.createDirectories(target.getParent(), durability);
+        }
+        return target;
+    }
+
+    /**
+     * Writes the body of a whole-file write of {@code data} in {@code format}: a JSON document,
+     * or records as JSON Lines or CSV.
+     */
+    private Body bodyOf(Format format) {
+        switch (format) {
+            case JSON:
+                return (source, pending) -> Codecs.writeJson(mapper, source.document(), -1, pending.stream());
+            case CSV:
+                return (source, pending) -> Codecs.writeCsv(source.records(), neutralizeFormulas, pending);
+            default:
+                return (source, pending) -> Codecs.writeJsonLines(mapper, source.records(), pending.stream());
         }
     }
 
@@ -321,6 +362,180 @@ public final class FallbackHandler {
         long nanos = System.nanoTime() - start;
         stats.writeFailed(nanos);
         return new WriteResult(false, path, format, 0, 0, Optional.empty(), fallbackFile, Optional.of(error),
+                Duration.ofNanos(nanos));
+    }
+
+    // ---------------------------------------------------------------- appends and updates
+
+    /**
+     * Appends records to a JSON Lines file, one line each, creating the file when missing. The
+     * lines of one call are encoded first (no lock is held while serialising), then written as
+     * one unit at the end of the file under the file's lock (see {@link LineAppender}: a torn
+     * last line left by a writer that died is repaired first, never glued onto); with
+     * {@link Durability#SYNC} they are forced before the call returns. Threads appending to one
+     * file at once share one write and one {@code force}. If the append fails, the file ends
+     * where it ended before and the records go to a fallback file, as for a failed write.
+     *
+     * @param records the records
+     * @param path the file
+     * @return what happened ({@link WriteResult#backup()} is always empty: appends keep no backup)
+     * @throws NullPointerException if records or path is null
+     * @throws IllegalStateException if this thread holds the file's lock already (from an update function)
+     */
+    public WriteResult appendJsonLines(Iterable<?> records, Path path) {
+        Objects.requireNonNull(records, "records must not be null");
+        Objects.requireNonNull(path, "path must not be null");
+        long start = System.nanoTime();
+        Encoded lines = new Encoded();
+        long count = Codecs.writeJsonLines(mapper, records.iterator(), lines);
+        if (count == 0) {
+            return new WriteResult(true, path, Format.JSON_LINES, 0, 0, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        PendingAppend append = new PendingAppend(lines.bytes(), lines.size());
+        try {
+            Path target = resolveForWrite(path);
+            LOCKS.append(target, processLocking, stats::lockWaited, append,
+                    group -> appender.append(target, group.stream().map(PendingAppend::buffer).toList()));
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            Exception cause = unwrap(e);
+            Optional<Path> fallbackFile = appendFallBack(path, records, cause);
+            long nanos = System.nanoTime() - start;
+            stats.appendFailed(nanos);
+            return new WriteResult(false, path, Format.JSON_LINES, 0, 0, Optional.empty(), fallbackFile,
+                    Optional.of(cause), Duration.ofNanos(nanos));
+        }
+        long nanos = System.nanoTime() - start;
+        stats.appended(count, append.length(), nanos);
+        return new WriteResult(true, path, Format.JSON_LINES, append.length(), count, Optional.empty(),
+                Optional.empty(), Optional.empty(), Duration.ofNanos(nanos));
+    }
+
+    private Optional<Path> appendFallBack(Path path, Iterable<?> records, Exception cause) {
+        try {
+            Path file = fallbacks.write(path, records.iterator(), mapper);
+            stats.fallbackWritten();
+            LOG.warn("append to {} failed ({}); the file ends as before and the records are in {}", path,
+                    describe(cause), file);
+            return Optional.of(file);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.error("append to {} failed ({}) and no fallback file could take its records: {}", path,
+                    describe(cause), describe(e));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the last line of a file, found without its newline, is a whole value whose newline
+     * alone was lost: an object, array or string (values that end with their own delimiter; a
+     * number or literal could be the prefix of a longer one).
+     */
+    private boolean isCompleteValue(byte[] line) {
+        try {
+            tools.jackson.databind.JsonNode node = mapper.readTree(line);
+            return node != null && (node.isContainer() || node.isString());
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    /** The lines of one append, encoded in memory. */
+    private static final class Encoded extends java.io.ByteArrayOutputStream {
+        Encoded() {
+            super(256);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    /**
+     * Reads, changes and writes a file as one step under its exclusive lock (in-JVM and, with
+     * process locking, across processes), so that no update of another thread or process is lost
+     * in between. The format is taken from the file's extension ({@link Format#of(Path)}).
+     *
+     * @param path the file
+     * @param function gets the current data (null when there is no file) and returns the new data
+     * @return what happened; see {@link #update(Path, Format, UnaryOperator)}
+     * @throws NullPointerException if an argument is null
+     */
+    public WriteResult update(Path path, UnaryOperator<Object> function) {
+        return update(path, Format.of(Objects.requireNonNull(path, "path must not be null")), function);
+    }
+
+    /**
+     * Reads, changes and writes a file as one step under its exclusive lock. The function gets
+     * the current data as a read of this handler gives it (for {@link Format#JSON} any value, for
+     * {@link Format#JSON_LINES} a {@code List<Object>}, for {@link Format#CSV} a
+     * {@code List<Map<String, String>>}; salvaged or from a backup as the recovery policy says;
+     * null when the file does not exist) and returns the new data, which is written atomically
+     * like any write (records as lines or rows; for JSON one document). If the current data cannot
+     * be read at all, the file is left alone, the function is not called and the result is a
+     * failure. The function runs while the lock is held: it must be quick, and it must not write
+     * the same file (that throws {@link IllegalStateException}). An exception thrown by the
+     * function propagates to the caller, and the file is untouched.
+     *
+     * @param path the file
+     * @param format the format of the file
+     * @param function gets the current data and returns the new data
+     * @return what happened; a failed write of the new data puts it in a fallback file
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if this thread already holds the file's lock
+     */
+    public WriteResult update(Path path, Format format, UnaryOperator<Object> function) {
+        Objects.requireNonNull(path, "path must not be null");
+        Objects.requireNonNull(format, "format must not be null");
+        Objects.requireNonNull(function, "function must not be null");
+        long start = System.nanoTime();
+        Path target;
+        PathLocks.Held held;
+        try {
+            target = resolveForWrite(path);
+            held = LOCKS.lock(target, processLocking, stats::lockWaited);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            return updateFailed(path, format, unwrap(e), start);
+        }
+        try (held) {
+            Object current = null;
+            if (Files.exists(target)) {
+                ReadResult<?> read = readForUpdate(target, format);
+                if (!read.ok()) {
+                    Throwable cause = read.error().orElseGet(() -> new IOException("nothing could be read"));
+                    return updateFailed(path, format, cause, start);
+                }
+                current = read.data();
+            }
+            Object next = function.apply(current);
+            RecordSource source = RecordSource.of(format != Format.JSON && next == null ? List.of() : next);
+            try (source) {
+                return writeLocked(path, target, format, source, bodyOf(format), start);
+            }
+        }
+    }
+
+    private ReadResult<?> readForUpdate(Path target, Format format) {
+        switch (format) {
+            case JSON:
+                return readJson(target);
+            case CSV:
+                return readCsv(target);
+            default:
+                return readJsonLines(target);
+        }
+    }
+
+    private WriteResult updateFailed(Path path, Format format, Throwable cause, long start) {
+        LOG.warn("update of {} failed before the new data existed ({}); the file is untouched", path,
+                describe(cause));
+        long nanos = System.nanoTime() - start;
+        stats.writeFailed(nanos);
+        return new WriteResult(false, path, format, 0, 0, Optional.empty(), Optional.empty(), Optional.of(cause),
                 Duration.ofNanos(nanos));
     }
 
@@ -569,6 +784,29 @@ public final class FallbackHandler {
         return async(() -> readCsv(path));
     }
 
+    /**
+     * {@link #appendJsonLines(Iterable, Path)} on this handler's executor.
+     *
+     * @param records the records
+     * @param path the file
+     * @return the result, when done
+     */
+    public CompletableFuture<WriteResult> appendJsonLinesAsync(Iterable<?> records, Path path) {
+        return async(() -> appendJsonLines(records, path));
+    }
+
+    /**
+     * {@link #update(Path, Format, UnaryOperator)} on this handler's executor.
+     *
+     * @param path the file
+     * @param format the format of the file
+     * @param function gets the current data and returns the new data
+     * @return the result, when done; exceptionally if the function threw
+     */
+    public CompletableFuture<WriteResult> updateAsync(Path path, Format format, UnaryOperator<Object> function) {
+        return async(() -> update(path, format, function));
+    }
+
     private <R> CompletableFuture<R> async(Supplier<R> call) {
         return CompletableFuture.supplyAsync(call, executor);
     }
@@ -605,7 +843,9 @@ public final class FallbackHandler {
 
     /** The default async executor, made on first use. */
     private static final class DefaultPool {
-        static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(DEFAULT_POOL_THREADS, new Factory());
+        static final ExecutorService EXECUTOR = new ThreadPoolExecutor(DEFAULT_POOL_THREADS, DEFAULT_POOL_THREADS,
+                0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DEFAULT_POOL_QUEUE), new Factory(),
+                new ThreadPoolExecutor.CallerRunsPolicy());
 
         private static final class Factory implements java.util.concurrent.ThreadFactory {
             private final AtomicInteger count = new AtomicInteger();
@@ -732,7 +972,7 @@ public final class FallbackHandler {
 
         /**
          * Sets the executor of the async methods. Default: a shared pool of
-         * {@value FallbackHandler#DEFAULT_POOL_THREADS} daemon threads.
+         * {@value FallbackHandler#DEFAULT_POOL_THREADS} daemon threads with a bounded queue.
          *
          * @param executor the executor
          * @return this builder

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -123,6 +124,61 @@ public final class Fallbacks {
      */
     public static boolean safeWriteCsv(Iterable<?> records, String path) {
         return safeWriteCsv(records, toPath(path));
+    }
+
+    // ---------------------------------------------------------------- appends and updates
+
+    /**
+     * Appends records to a JSON Lines file, one whole line each, creating it when missing. Safe
+     * between threads and processes (see {@link FallbackHandler#appendJsonLines(Iterable, Path)}):
+     * no line is torn or lost, a torn last line left by a writer that died is repaired first, and
+     * the lines are forced to disk before this returns.
+     *
+     * @param records the records
+     * @param path the file
+     * @return true if the lines are in the file; false if not (the records are then in a fallback file)
+     */
+    public static boolean safeAppendJsonLines(Iterable<?> records, Path path) {
+        return handler().appendJsonLines(records, path).ok();
+    }
+
+    /**
+     * Appends records to a JSON Lines file, one whole line each.
+     *
+     * @param records the records
+     * @param path the file name
+     * @return true if the lines are in the file
+     */
+    public static boolean safeAppendJsonLines(Iterable<?> records, String path) {
+        return safeAppendJsonLines(records, toPath(path));
+    }
+
+    /**
+     * Reads, changes and writes a JSON file as one step under its lock, so that no update by
+     * another thread or process is lost in between (a counter updated by many processes counts
+     * every update). The function runs under the lock: keep it quick, and do not write the same
+     * file from it (that throws {@link IllegalStateException}); an exception it throws propagates
+     * and leaves the file untouched.
+     *
+     * @param path the file
+     * @param function gets the current data ({@code List}, {@code Map}, scalar; null when there is
+     *     no file) and returns the new data
+     * @return true if the file now holds the new data; false if the current data could not be read
+     *     (the file is then untouched) or the new data could not be written (it is then in a fallback file)
+     */
+    public static boolean safeUpdateJson(Path path, UnaryOperator<Object> function) {
+        return handler().update(path, Format.JSON, function).ok();
+    }
+
+    /**
+     * Reads, changes and writes a JSON file as one step under its lock.
+     *
+     * @param path the file name
+     * @param function gets the current data and returns the new data
+     * @return true if the file now holds the new data
+     */
+    public static boolean safeUpdateJson(String path, UnaryOperator<Object> function) {
+        return safeUpdateJson(toPath(path), function);
     }
 
     // ---------------------------------------------------------------- reads
@@ -301,6 +357,28 @@ public final class Fallbacks {
         return handler().readCsvAsync(path).thenApply(ReadResult::data);
     }
 
+    /**
+     * {@link #safeAppendJsonLines(Iterable, Path)} on the default handler's executor.
+     *
+     * @param records the records
+     * @param path the file
+     * @return true when the lines are in the file
+     */
+    public static CompletableFuture<Boolean> asyncSafeAppendJsonLines(Iterable<?> records, Path path) {
+        return handler().appendJsonLinesAsync(records, path).thenApply(WriteResult::ok);
+    }
+
+    /**
+     * {@link #safeUpdateJson(Path, UnaryOperator)} on the default handler's executor.
+     *
+     * @param path the file
+     * @param function gets the current data and returns the new data
+     * @return true when the file holds the new data; exceptionally if the function threw
+     */
+    public static CompletableFuture<Boolean> asyncSafeUpdateJson(Path path, UnaryOperator<Object> function) {
+        return handler().updateAsync(path, Format.JSON, function).thenApply(WriteResult::ok);
+    }
+
     // ---------------------------------------------------------------- statistics and caches
 
     /**
@@ -322,6 +400,11 @@ public final class Fallbacks {
     /** {@return a typed snapshot of the default handler's statistics} */
     public static StatsSnapshot stats() {
         return handler().stats().snapshot();
+    }
+
+    /** Sets the default handler's counters and latency summaries back to zero. */
+    public static void resetStats() {
+        handler().stats().reset();
     }
 
     /** Empties the sanitiser's per-class cache and the corruption detector's cache. */

@@ -72,6 +72,16 @@ public final class FallbackFiles {
         return Path.of(System.getProperty("java.io.tmpdir"), "hydra-fallbacks");
     }
 
+    /**
+     * The UTC timestamp used in the names of fallback and evidence files.
+     *
+     * @param clock the clock to read
+     * @return the time now, as {@code yyyyMMdd'T'HHmmss.SSS'Z'}
+     */
+    public static String timestamp(Clock clock) {
+        return STAMP.format(clock.instant());
+    }
+
     /** {@return the fallback folder of this writer} */
     public Path folder() {
         return folder;
@@ -88,7 +98,7 @@ public final class FallbackFiles {
      * @throws IOException if neither place can take the records
      */
     public Path write(Path target, Iterator<?> records, JsonMapper mapper) throws IOException {
-        String stamp = STAMP.format(clock.instant());
+        String stamp = timestamp(clock);
         Path beside = target.toAbsolutePath().resolveSibling(target.getFileName() + ".fallback-" + stamp);
         RecordBuffer replay = new RecordBuffer(records);
         try {

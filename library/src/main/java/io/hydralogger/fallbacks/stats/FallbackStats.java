@@ -24,9 +24,12 @@ public final class FallbackStats {
     private final LongAdder backupRestores = new LongAdder();
     private final LongAdder fallbackWrites = new LongAdder();
     private final LongAdder appends = new LongAdder();
+    private final LongAdder appendsFailed = new LongAdder();
     private final LongAdder lockWaits = new LongAdder();
     private final Latency writeLatency = new Latency();
     private final Latency readLatency = new Latency();
+    private final Latency appendLatency = new Latency();
+    private final Latency lockWaitLatency = new Latency();
 
     /**
      * Counts a write that landed.
@@ -99,31 +102,49 @@ public final class FallbackStats {
     }
 
     /**
-     * Counts one append call.
+     * Counts one append call that landed.
      *
      * @param records records appended
      * @param bytes bytes appended
+     * @param nanos how long it took
      */
-    public void appended(long records, long bytes) {
+    public void appended(long records, long bytes, long nanos) {
         appends.increment();
         recordsWritten.add(records);
         bytesWritten.add(bytes);
+        appendLatency.record(nanos);
     }
 
-    /** Counts a lock that was not free at once. */
-    public void lockWaited() {
+    /**
+     * Counts one append call that failed (its records went to a fallback file).
+     *
+     * @param nanos how long it took
+     */
+    public void appendFailed(long nanos) {
+        appendsFailed.increment();
+        appendLatency.record(nanos);
+    }
+
+    /**
+     * Counts a lock that was not free at once.
+     *
+     * @param nanos how long the wait took
+     */
+    public void lockWaited(long nanos) {
         lockWaits.increment();
+        lockWaitLatency.record(nanos);
     }
 
     /** Sets every counter back to zero. */
     public void reset() {
         for (LongAdder adder : new LongAdder[] {writesOk, writesFailed, readsOk, readsFailed, recordsWritten,
             bytesWritten, recordsRead, bytesRead, corruptionsDetected, recordsSalvaged, recordsSkipped,
-            backupRestores, fallbackWrites, appends, lockWaits}) {
+            backupRestores, fallbackWrites, appends, appendsFailed, lockWaits}) {
             adder.reset();
         }
-        writeLatency.reset();
-        readLatency.reset();
+        for (Latency latency : new Latency[] {writeLatency, readLatency, appendLatency, lockWaitLatency}) {
+            latency.reset();
+        }
     }
 
     /** {@return a copy of the counters now} */
@@ -131,8 +152,8 @@ public final class FallbackStats {
         return new StatsSnapshot(writesOk.sum(), writesFailed.sum(), readsOk.sum(), readsFailed.sum(),
                 recordsWritten.sum(), bytesWritten.sum(), recordsRead.sum(), bytesRead.sum(),
                 corruptionsDetected.sum(), recordsSalvaged.sum(), recordsSkipped.sum(), backupRestores.sum(),
-                fallbackWrites.sum(), appends.sum(), lockWaits.sum(), writeLatency.summary(),
-                readLatency.summary());
+                fallbackWrites.sum(), appends.sum(), appendsFailed.sum(), lockWaits.sum(), writeLatency.summary(),
+                readLatency.summary(), appendLatency.summary(), lockWaitLatency.summary());
     }
 
     /** Count, mean and maximum of durations. */

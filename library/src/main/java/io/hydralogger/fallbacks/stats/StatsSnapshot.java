@@ -20,14 +20,18 @@ import java.util.Map;
  * @param backupRestores reads served from a backup
  * @param fallbackWrites fallback files written
  * @param appends append calls that landed
+ * @param appendsFailed append calls that did not land (their records went to a fallback file)
  * @param lockWaits lock acquisitions that had to wait
- * @param writeLatency durations of writes
+ * @param writeLatency durations of writes (and updates)
  * @param readLatency durations of reads
+ * @param appendLatency durations of append calls
+ * @param lockWaitLatency durations of the waits for a lock that was not free at once
  */
 public record StatsSnapshot(long writesOk, long writesFailed, long readsOk, long readsFailed, long recordsWritten,
         long bytesWritten, long recordsRead, long bytesRead, long corruptionsDetected, long recordsSalvaged,
-        long recordsSkipped, long backupRestores, long fallbackWrites, long appends, long lockWaits,
-        LatencySummary writeLatency, LatencySummary readLatency) {
+        long recordsSkipped, long backupRestores, long fallbackWrites, long appends, long appendsFailed,
+        long lockWaits, LatencySummary writeLatency, LatencySummary readLatency, LatencySummary appendLatency,
+        LatencySummary lockWaitLatency) {
 
     /**
      * Durations of one kind of operation.
@@ -60,13 +64,18 @@ public record StatsSnapshot(long writesOk, long writesFailed, long readsOk, long
         map.put("backup_restores", backupRestores);
         map.put("fallback_writes", fallbackWrites);
         map.put("appends", appends);
+        map.put("appends_failed", appendsFailed);
         map.put("lock_waits", lockWaits);
-        map.put("write_latency_count", writeLatency.count());
-        map.put("write_latency_mean_ms", writeLatency.meanMillis());
-        map.put("write_latency_max_ms", writeLatency.maxMillis());
-        map.put("read_latency_count", readLatency.count());
-        map.put("read_latency_mean_ms", readLatency.meanMillis());
-        map.put("read_latency_max_ms", readLatency.maxMillis());
+        putLatency(map, "write_latency", writeLatency);
+        putLatency(map, "read_latency", readLatency);
+        putLatency(map, "append_latency", appendLatency);
+        putLatency(map, "lock_wait_latency", lockWaitLatency);
         return map;
+    }
+
+    private static void putLatency(Map<String, Object> map, String name, LatencySummary latency) {
+        map.put(name + "_count", latency.count());
+        map.put(name + "_mean_ms", latency.meanMillis());
+        map.put(name + "_max_ms", latency.maxMillis());
     }
 }

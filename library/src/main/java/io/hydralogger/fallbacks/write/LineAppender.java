@@ -1,0 +1,188 @@
+package io.hydralogger.fallbacks.write;
+
+import io.hydralogger.fallbacks.Durability;
+import io.hydralogger.fallbacks.internal.FallbackFiles;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends whole lines to a file (JSON Lines logs): the append half of the write protocol.
+ *
+ * <p>Each {@link #append(Path, List)} first looks at the end of the file. A last line without
+ * its newline was left by a writer that died mid-append; it is never glued onto. If that tail is
+ * a complete value (as the predicate given at construction judges, e.g. a JSON object), only
+ * the newline was lost, and it is added. Otherwise the torn bytes are kept as evidence in a new
+ * file {@code <name>.torn-<UTC timestamp>} beside the target (with the target's permissions)
+ * and cut off the target. Then the new lines are written in one gathering write at the end of
+ * the file and, when {@link Durability#SYNC}, forced before the call returns (a new file's folder
+ * is forced too). If writing fails, the file is cut back to where the new lines began, so that a
+ * failed append leaves no partial line behind (a failed {@code force} is not retried: the call
+ * fails and the lines may or may not be on disk).
+ *
+ * <p>Not synchronised: the caller holds the file's exclusive lock (in-JVM and, across
+ * processes, the OS lock), as {@code FallbackHandler} does. Immutable.
+ */
+public final class LineAppender {
+    private static final Logger LOG = LoggerFactory.getLogger(LineAppender.class);
+    private static final int MAX_CHECKED_TAIL = 1 << 20;
+    private static final int SCAN_BLOCK = 64 * 1024;
+    private static final int MAX_NAME_TRIES = 100;
+
+    private final Durability durability;
+    private final Clock clock;
+    private final Predicate<byte[]> completeLine;
+
+    /**
+     * Creates an appender.
+     *
+     * @param durability whether appends are forced before they return
+     * @param clock the clock for the names of evidence files
+     * @param completeLine whether the bytes of a last line that lacks its newline are a complete
+     *     value (then only the newline is added); tails longer than 1 MiB are never checked
+     */
+    public LineAppender(Durability durability, Clock clock, Predicate<byte[]> completeLine) {
+        this.durability = Objects.requireNonNull(durability, "durability must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.completeLine = Objects.requireNonNull(completeLine, "completeLine must not be null");
+    }
+
+    /**
+     * Appends lines at the end of a file, creating it when missing.
+     *
+     * @param target the real file (links already followed); its folder must exist
+     * @param lines whole lines, each ending with a newline, written in this order
+     * @return the bytes appended
+     * @throws IOException if the file cannot be opened, repaired, written or forced; the file then
+     *     ends where it ended before (after the repair of a torn line, if that was done)
+     */
+    public long append(Path target, List<ByteBuffer> lines) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            long start = size == 0 ? 0 : repairTail(target, channel, size);
+            ByteBuffer[] buffers = lines.toArray(ByteBuffer[]::new);
+            long written = 0;
+            try {
+                channel.position(start);
+                while (hasRemaining(buffers)) {
+                    written += channel.write(buffers);
+                }
+                if (durability == Durability.SYNC) {
+                    channel.force(false);
+                }
+            } catch (IOException e) {
+                cutBack(channel, start, e);
+                throw e;
+            }
+            if (size == 0 && durability == Durability.SYNC) {
+                AtomicWriter.forceDirectory(target.getParent());
+            }
+            return written;
+        }
+    }
+
+    private static boolean hasRemaining(ByteBuffer[] buffers) {
+        for (ByteBuffer buffer : buffers) {
+            if (buffer.hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Makes the file end with a newline; returns where new lines start. */
+    private long repairTail(Path target, FileChannel channel, long size) throws IOException {
+        if (readFully(channel, size - 1, 1)[0] == '\n') {
+            return size;
+        }
+        long lineStart = lastNewline(channel, size - 1) + 1;
+        long tailLength = size - lineStart;
+        if (tailLength <= MAX_CHECKED_TAIL && completeLine.test(readFully(channel, lineStart, (int) tailLength))) {
+            writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}), size);
+            LOG.info("added the newline missing after the last line of {}", target);
+            return size + 1;
+        }
+        Path evidence = keepEvidence(target, channel, lineStart, tailLength);
+        channel.truncate(lineStart);
+        LOG.warn("the last line of {} was torn ({} bytes, left by a writer that died); kept it in {} and cut it off",
+                target, tailLength, evidence);
+        return lineStart;
+    }
+
+    /** The offset of the last newline before {@code end}, or -1. */
+    private static long lastNewline(FileChannel channel, long end) throws IOException {
+        long blockEnd = end;
+        while (blockEnd > 0) {
+            long blockStart = Math.max(0, blockEnd - SCAN_BLOCK);
+            byte[] block = readFully(channel, blockStart, (int) (blockEnd - blockStart));
+            for (int i = block.length - 1; i >= 0; i--) {
+                if (block[i] == '\n') {
+                    return blockStart + i;
+                }
+            }
+            blockEnd = blockStart;
+        }
+        return -1;
+    }
+
+    private Path keepEvidence(Path target, FileChannel channel, long from, long length) throws IOException {
+        String base = target.getFileName() + ".torn-" + FallbackFiles.timestamp(clock);
+        for (int attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
+            Path evidence = target.resolveSibling(base + (attempt == 0 ? "" : "-" + attempt));
+            FileChannel out;
+            try {
+                out = AtomicWriter.createTemp(target, evidence);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            try (out) {
+                long copied = 0;
+                while (copied < length) {
+                    copied += channel.transferTo(from + copied, length - copied, out);
+                }
+                if (durability == Durability.SYNC) {
+                    out.force(true);
+                }
+            }
+            return evidence;
+        }
+        throw new FileAlreadyExistsException(target.resolveSibling(base).toString(), null,
+                "no free name for the evidence of a torn line");
+    }
+
+    private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new EOFException("the file shrank while it was read");
+            }
+        }
+        return buffer.array();
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer bytes, long position) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes, position + bytes.position());
+        }
+    }
+
+    private static void cutBack(FileChannel channel, long size, IOException cause) {
+        try {
+            channel.truncate(size);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}
