@@ -247,7 +247,7 @@ class CliIT {
     void benchPrintsATableAndJsonForMachines() throws Exception {
         Tool.Run table = Tool.run(dir, "bench", "--records", "500", "--threads", "2").succeeds();
         assertThat(table.stdout()).contains("write records/s").contains("json_lines").contains("csv")
-                .contains("sanitiser cache").contains("concurrent");
+                .contains("sanitiser cache").contains("concurrent").contains("appends, one log file");
 
         Tool.Run json = Tool.run(dir, "bench", "--records", "500", "--threads", "2", "--json").succeeds();
         Map<String, Object> figures = object(json.stdout());
@@ -260,8 +260,11 @@ class CliIT {
             assertThat(((Number) ((Map<?, ?>) row).get("read_records_per_second")).longValue()).isPositive();
         }
         assertThat(((Number) ((Map<?, ?>) figures.get("sanitizer_cache")).get("speedup")).doubleValue()).isPositive();
-        assertThat(((Number) ((Map<?, ?>) figures.get("concurrent")).get("one_file_records_per_second")).longValue())
-                .isPositive();
+        Map<?, ?> concurrent = (Map<?, ?>) figures.get("concurrent");
+        for (String key : List.of("own_files_records_per_second", "one_file_records_per_second",
+                "appends_one_file_records_per_second")) {
+            assertThat(((Number) concurrent.get(key)).longValue()).as(key).isPositive();
+        }
         Tool.run(dir, "bench", "--records", "0").failsWith(2, "--records and --threads must be at least 1");
     }
 
