@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import io.hydralogger.fallbacks.stats.StatsSnapshot;
 import java.nio.file.Path;
@@ -391,7 +392,7 @@ public final class Fallbacks {
     public static Map<String, Object> getPerformanceStats() {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         map.put("sanitizer_cache_size", DataSanitizer.cacheSize());
-        map.put("corruption_cache_size", 0);
+        map.put("corruption_cache_size", CorruptionDetector.cacheSize());
         map.put("file_locks_count", FallbackHandler.liveLockCount());
         map.putAll(stats().toMap());
         return map;
@@ -410,6 +411,7 @@ public final class Fallbacks {
     /** Empties the sanitiser's per-class cache and the corruption detector's cache. */
     public static void clearAllCaches() {
         DataSanitizer.clearCache();
+        CorruptionDetector.clearCache();
     }
 
     private static Path toPath(String path) {

@@ -1,6 +1,9 @@
 /**
- * Corruption reports: {@link io.hydralogger.fallbacks.recovery.CorruptionReport} lists the
- * {@link io.hydralogger.fallbacks.recovery.Problem}s found in a file, each of a
- * {@link io.hydralogger.fallbacks.recovery.ProblemKind}.
+ * Corruption detection and salvage. {@link io.hydralogger.fallbacks.recovery.CorruptionDetector}
+ * inspects a file and returns a {@link io.hydralogger.fallbacks.recovery.CorruptionReport} of
+ * {@link io.hydralogger.fallbacks.recovery.Problem}s (each of a
+ * {@link io.hydralogger.fallbacks.recovery.ProblemKind}); {@link io.hydralogger.fallbacks.recovery.DataRecovery}
+ * salvages every valid record of a damaged file, streaming, through a
+ * {@link io.hydralogger.fallbacks.recovery.SalvageReader}. The rules are in docs/RECOVERY.md.
  */
 package io.hydralogger.fallbacks.recovery;

@@ -1,0 +1,176 @@
+package io.hydralogger.fallbacks.recovery;
+
+import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.ReadLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Salvages every valid record of a damaged file, in one streaming pass and constant memory,
+ * and never invents one: what it returns was written as a whole. The rules per format:
+ *
+ * <ul>
+ *   <li><b>JSON</b>: a top-level array keeps every complete element before the damage, then
+ *       resynchronises at the next element (an object or array right after a comma) and keeps
+ *       the intact elements after it (garbage, a zeroed block or bytes that are not UTF-8 in the
+ *       middle); junk after a complete array is reported and ignored; a {@code .json} file that
+ *       holds one value per line is read as JSON Lines. A single top-level value that is not an
+ *       array is intact or lost.
+ *   <li><b>JSON Lines</b>: a line that is not one JSON value is skipped; blank lines and CRLF are
+ *       not damage; a last line without a line ending is kept when it is a complete value (but
+ *       not a number, which may have lost digits).
+ *   <li><b>CSV</b>: rows with the wrong number of fields, NUL bytes or bytes that are not UTF-8
+ *       are skipped; after broken quoting only the line where the quote opened is dropped; a
+ *       last row without a line ending is dropped (it may be cut short); a byte order mark is
+ *       not part of the first column's name.
+ * </ul>
+ *
+ * <p>Read limits (nesting depth, string and number length, file size) make a hostile file a
+ * reported problem ({@code too_deep}, {@code too_long}), never a crash: no
+ * {@code StackOverflowError} or {@code OutOfMemoryError} escapes. Thread-safe (no state).
+ */
+public final class DataRecovery {
+    private static final JsonMapper DEFAULT_MAPPER = mapperFor(ReadLimits.DEFAULTS);
+
+    private DataRecovery() {
+    }
+
+    /**
+     * A plain JSON mapper whose parser enforces the given limits.
+     *
+     * @param limits the limits
+     * @return the mapper
+     */
+    public static JsonMapper mapperFor(ReadLimits limits) {
+        Objects.requireNonNull(limits, "limits must not be null");
+        if (limits.equals(ReadLimits.DEFAULTS) && DEFAULT_MAPPER != null) {
+            return DEFAULT_MAPPER;
+        }
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits.toConstraints()).build()).build();
+    }
+
+    /**
+     * Opens a file for salvage with the default limits.
+     *
+     * @param path the file
+     * @param format its format
+     * @return the salvaged records, read as they are consumed; must be closed
+     * @throws IOException if the file cannot be opened
+     */
+    public static SalvageReader open(Path path, Format format) throws IOException {
+        return open(path, format, DEFAULT_MAPPER, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Opens a file for salvage.
+     *
+     * @param path the file
+     * @param format its format
+     * @param mapper the mapper that parses JSON (its factory's constraints apply)
+     * @param limits the limits (the file size limit and the longest line kept in memory)
+     * @return the salvaged records, read as they are consumed; must be closed
+     * @throws IOException if the file cannot be opened
+     */
+    public static SalvageReader open(Path path, Format format, JsonMapper mapper, ReadLimits limits)
+            throws IOException {
+        return reader(path, format, mapper, limits, true);
+    }
+
+    /** What {@link #recover(Path, Format)} salvaged. */
+    public record Recovered(List<Object> records, CorruptionReport report) {
+        /**
+         * Copies the records.
+         *
+         * @throws NullPointerException if report is null
+         */
+        public Recovered {
+            records = java.util.Collections.unmodifiableList(new ArrayList<>(records));
+            Objects.requireNonNull(report, "report must not be null");
+        }
+    }
+
+    /**
+     * Salvages a whole file into memory, with the default limits.
+     *
+     * @param path the file
+     * @param format its format
+     * @return the records and the report
+     * @throws IOException if the file cannot be read
+     */
+    public static Recovered recover(Path path, Format format) throws IOException {
+        List<Object> records = new ArrayList<>();
+        try (SalvageReader reader = open(path, format)) {
+            reader.forEachRemaining(records::add);
+            return new Recovered(records, reader.report());
+        }
+    }
+
+    /**
+     * Validates a file without building its records: the report of a salvage.
+     *
+     * @param path the file
+     * @param format its format
+     * @param mapper the mapper that parses JSON
+     * @param limits the limits
+     * @return the report
+     * @throws IOException if the file cannot be read
+     */
+    static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits) throws IOException {
+        try (SalvageReader reader = reader(path, format, mapper, limits, false)) {
+            while (reader.hasNext()) {
+                reader.next();
+            }
+            return reader.report();
+        }
+    }
+
+    private static SalvageReader reader(Path path, Format format, JsonMapper mapper, ReadLimits limits,
+            boolean values) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        Objects.requireNonNull(format, "format must not be null");
+        Objects.requireNonNull(mapper, "mapper must not be null");
+        Objects.requireNonNull(limits, "limits must not be null");
+        FileBytes file = FileBytes.open(path);
+        try {
+            Engine engine;
+            if (limits.maxDocumentBytes() > 0 && file.size() > limits.maxDocumentBytes()) {
+                engine = new Oversized(path, format, file.size(), limits.maxDocumentBytes());
+            } else {
+                engine = switch (format) {
+                    case JSON -> new JsonEngine(path, file, mapper, limits, values);
+                    case JSON_LINES -> new JsonLinesEngine(path, file, mapper, limits, values);
+                    case CSV -> new CsvEngine(path, file, limits, values);
+                };
+            }
+            return new SalvageReader(engine, file);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** A file over the size limit: reported, not read. */
+    private static final class Oversized extends Engine {
+        Oversized(Path path, Format format, long size, long limit) {
+            super(path, format, false);
+            problem(ProblemKind.TOO_LONG, 0, 1, "the file has " + size + " bytes, more than the limit of "
+                    + limit + ": not read");
+            skipped(1);
+        }
+
+        @Override
+        Object advance() {
+            return END;
+        }
+
+        @Override
+        public void close() {
+            // nothing was opened
+        }
+    }
+}

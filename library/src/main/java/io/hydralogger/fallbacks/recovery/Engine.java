@@ -1,0 +1,160 @@
+package io.hydralogger.fallbacks.recovery;
+
+import io.hydralogger.fallbacks.Format;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
+
+/**
+ * One pass of salvage over one file, pulled record by record: the common part of the engines
+ * of each format. In counting mode (no values) the engine validates what it would return but
+ * builds nothing, which is what inspection needs. Not thread-safe.
+ */
+abstract class Engine implements Closeable {
+    /** Returned by {@link #next()} when the file has no more records. */
+    static final Object END = new Object();
+    /** Problems listed one by one in a report; the rest are summed up in one last problem. */
+    static final int MAX_LISTED_PROBLEMS = 1000;
+
+    private final Path path;
+    private final Format format;
+    private final boolean values;
+    private final List<Problem> problems = new ArrayList<>();
+    private long unlisted;
+    private ProblemKind unlistedKind;
+    private long valid;
+    private long skipped;
+
+    Engine(Path path, Format format, boolean values) {
+        this.path = path;
+        this.format = format;
+        this.values = values;
+    }
+
+    /** {@return whether records are built (false: only validated and counted)} */
+    final boolean values() {
+        return values;
+    }
+
+    /**
+     * Moves to the next valid record.
+     *
+     * @return the record (null in counting mode or for a JSON null), or {@link #END}
+     * @throws IOException if the file cannot be read
+     */
+    final Object next() throws IOException {
+        Object record = advance();
+        if (record != END) {
+            valid++;
+        }
+        return record;
+    }
+
+    /** Finds the next record; see {@link #next()}. */
+    abstract Object advance() throws IOException;
+
+    /** Counts records (or lines, rows, stretches) that had to be dropped. */
+    final void skipped(long count) {
+        skipped += count;
+    }
+
+    /** Notes a problem found at a place of the file. */
+    final void problem(ProblemKind kind, long offset, long line, String message) {
+        if (problems.size() < MAX_LISTED_PROBLEMS) {
+            problems.add(new Problem(kind, offset, line, message));
+        } else {
+            unlisted++;
+            if (unlistedKind == null) {
+                unlistedKind = kind;
+            }
+        }
+    }
+
+    /** {@return what was found so far: complete once {@link #next()} returned {@link #END}} */
+    final CorruptionReport report() {
+        List<Problem> all = problems;
+        if (unlisted > 0) {
+            all = new ArrayList<>(problems);
+            all.add(new Problem(unlistedKind, -1, -1, unlisted + " more problems not listed"));
+        }
+        return new CorruptionReport(path, format, all, valid, skipped);
+    }
+
+    /**
+     * Names the kind of damage behind a parser error.
+     *
+     * @param error what the parser threw
+     * @return the kind
+     */
+    static ProblemKind classify(Throwable error) {
+        if (error instanceof StackOverflowError) {
+            return ProblemKind.TOO_DEEP;
+        }
+        if (error instanceof OutOfMemoryError) {
+            return ProblemKind.TOO_LONG;
+        }
+        String message = String.valueOf(error.getMessage());
+        if (message.contains("nesting depth")) {
+            return ProblemKind.TOO_DEEP;
+        }
+        if (error instanceof StreamConstraintsException) {
+            return ProblemKind.TOO_LONG;
+        }
+        if (message.contains("UTF-8") || message.contains("UTF8")) {
+            return ProblemKind.INVALID_UTF8;
+        }
+        if (message.contains("code 0)")) {
+            return ProblemKind.NUL_BYTES;
+        }
+        if (message.contains("end-of-input")) {
+            return ProblemKind.TRUNCATED;
+        }
+        return ProblemKind.INVALID_SYNTAX;
+    }
+
+    /**
+     * Walks over the value at the parser's current token without building it, decoding strings
+     * so that bytes that are not UTF-8 are found as a full read would find them.
+     *
+     * @param parser the parser, at the first token of a value
+     */
+    static void walk(JsonParser parser) {
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        while (token != null) {
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_STRING -> parser.getStringLength();
+                default -> {
+                    // names are decoded by the parser; numbers and literals are checked as read
+                }
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+        }
+    }
+
+    /** {@return the first line of an error's message, for a report} */
+    static String describe(Throwable error) {
+        if (error instanceof StackOverflowError) {
+            return "nesting too deep for the stack";
+        }
+        if (error instanceof OutOfMemoryError) {
+            return "a value too large for the memory";
+        }
+        String message = error.getMessage();
+        if (message == null) {
+            return error.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,143 @@
+package io.hydralogger.fallbacks.recovery;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Random access to the bytes of a file for the salvage engines: streams that start at any
+ * offset (each with its own position), single-byte peeks through a window, and line numbers of
+ * offsets. Not thread-safe.
+ */
+final class FileBytes implements Closeable {
+    private static final int WINDOW = 64 * 1024;
+
+    private final FileChannel channel;
+    private final long size;
+    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private long windowStart = -1;
+    private int windowLength;
+    private long countedTo;
+    private long linesBefore;
+
+    private FileBytes(FileChannel channel) throws IOException {
+        this.channel = channel;
+        this.size = channel.size();
+    }
+
+    static FileBytes open(Path path) throws IOException {
+        return new FileBytes(FileChannel.open(path, StandardOpenOption.READ));
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** {@return the byte at {@code position} (0-255), or -1 past the end} */
+    int byteAt(long position) throws IOException {
+        if (position < 0 || position >= size) {
+            return -1;
+        }
+        if (windowStart < 0 || position < windowStart || position >= windowStart + windowLength) {
+            window.clear();
+            windowStart = position;
+            windowLength = 0;
+            while (window.hasRemaining()) {
+                int read = channel.read(window, position + window.position());
+                if (read < 0) {
+                    break;
+                }
+            }
+            windowLength = window.position();
+            if (windowLength == 0) {
+                return -1;
+            }
+        }
+        return window.get((int) (position - windowStart)) & 0xFF;
+    }
+
+    /** {@return the offset of the first byte at or after {@code from} that is not JSON white space, or -1} */
+    long skipWhitespace(long from) throws IOException {
+        for (long p = from; p < size; p++) {
+            int b = byteAt(p);
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Finds where a JSON array element may start after damage: an opening brace or bracket
+     * whose nearest non-blank byte before it is a comma.
+     *
+     * @param from where to start looking
+     * @return the offset of the candidate, or -1 when there is none
+     */
+    long findElementStart(long from) throws IOException {
+        int previous = 0;
+        for (long p = from; p < size; p++) {
+            int b = byteAt(p);
+            if ((b == '{' || b == '[') && previous == ',') {
+                return p;
+            }
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                previous = b;
+            }
+        }
+        return -1;
+    }
+
+    /** {@return the 1-based line of {@code offset}} */
+    long lineAt(long offset) throws IOException {
+        if (offset < countedTo) {
+            countedTo = 0;
+            linesBefore = 0;
+        }
+        long end = Math.min(offset, size);
+        for (long p = countedTo; p < end; p++) {
+            if (byteAt(p) == '\n') {
+                linesBefore++;
+            }
+        }
+        countedTo = Math.max(countedTo, end);
+        return linesBefore + 1;
+    }
+
+    /** {@return a stream of the bytes from {@code start} to the end, with a position of its own} */
+    InputStream streamAt(long start) {
+        return new InputStream() {
+            private long position = start;
+
+            @Override
+            public int read() throws IOException {
+                int b = byteAt(position);
+                if (b >= 0) {
+                    position++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                if (length == 0) {
+                    return 0;
+                }
+                int read = channel.read(ByteBuffer.wrap(bytes, offset, length), position);
+                if (read > 0) {
+                    position += read;
+                }
+                return read;
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
