@@ -1,5 +1,7 @@
 /**
  * Statistics: {@link io.hydralogger.fallbacks.stats.FallbackStats} counts what a handler did;
- * {@link io.hydralogger.fallbacks.stats.StatsSnapshot} is a copy of the counters at one moment.
+ * {@link io.hydralogger.fallbacks.stats.StatsSnapshot} is a copy of the counters at one moment;
+ * {@link io.hydralogger.fallbacks.stats.FallbackMetrics} publishes them to Micrometer (an
+ * optional dependency, needed only by that class).
  */
 package io.hydralogger.fallbacks.stats;
