@@ -38,7 +38,7 @@ final class GeneratorSink implements ValueSink {
 
     @Override
     public void name(String name) {
-        generator.writeName(name);
+        generator.writeName(wellFormed(name));
     }
 
     @Override
@@ -66,7 +66,7 @@ final class GeneratorSink implements ValueSink {
 
     @Override
     public void string(String value) {
-        generator.writeString(value);
+        generator.writeString(wellFormed(value));
         valueDone();
     }
 
@@ -104,5 +104,31 @@ final class GeneratorSink implements ValueSink {
     public void nullValue() {
         generator.writeNull();
         valueDone();
+    }
+
+    /**
+     * The text with every lone surrogate replaced by U+FFFD. Jackson writes a lone surrogate as
+     * an escape that no JSON parser accepts, so one such character would make the whole file
+     * unreadable; UTF-8 cannot carry it anyway.
+     */
+    static String wellFormed(String text) {
+        int length = text.length();
+        StringBuilder fixed = null;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+                continue;
+            }
+            if (fixed == null) {
+                fixed = new StringBuilder(text);
+            }
+            fixed.setCharAt(i, '\uFFFD');
+        }
+        return fixed == null ? text : fixed.toString();
     }
 }

@@ -156,6 +156,10 @@ public final class LineAppender {
                     out.force(true);
                 }
             }
+            if (durability == Durability.SYNC) {
+                // the evidence's name must be on disk before the torn bytes are cut off the target
+                AtomicWriter.forceDirectory(evidence.getParent());
+            }
             return evidence;
         }
         throw new FileAlreadyExistsException(target.resolveSibling(base).toString(), null,

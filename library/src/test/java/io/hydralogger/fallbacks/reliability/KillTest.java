@@ -10,43 +10,51 @@ import io.hydralogger.fallbacks.Source;
 import io.hydralogger.fallbacks.testing.Figures;
 import io.hydralogger.fallbacks.testing.KillWorker;
 import io.hydralogger.fallbacks.write.BackupManager;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Crash safety with real processes: child JVMs ({@link KillWorker}) write large files in a loop
- * and are killed with SIGKILL at random moments. After every kill the target (and its backup) is
- * a whole version, old or new, never a torn one; the next write removes the temp file a killed
- * writer left behind.
+ * Crash safety with real processes: child JVMs ({@link KillWorker}) write, append to or update a
+ * file in a loop and are killed with SIGKILL at random moments. After every kill: the target of
+ * a whole-file write (and its backup) is a whole version, old or new, never a torn one, and the
+ * next write removes the temp file the killed writer left behind; no acknowledged append or
+ * update is lost; no two records share a line; the next append repairs a torn last line.
  *
- * <p>CI runs {@value #DEFAULT_KILLS} kills of one writer plus {@value #DEFAULT_PAIR_KILLS} of two
- * writers racing on one file; {@code -Dkills=N -DpairKills=M} (or {@code mvn verify -Pkills})
- * runs more.
+ * <p>The kills per build ({@value #DEFAULT_WRITE_KILLS} during writes, {@value #DEFAULT_APPEND_KILLS}
+ * during appends, {@value #DEFAULT_UPDATE_KILLS} during updates, {@value #DEFAULT_PAIR_ROUNDS}
+ * rounds of two racing writers) can be raised with {@code -DwriteKills=N -DappendKills=N
+ * -DupdateKills=N -DpairRounds=N}; {@code mvn verify -pl library -Pkills} runs over a thousand.
  */
 class KillTest {
-    private static final int DEFAULT_KILLS = 100;
-    private static final int DEFAULT_PAIR_KILLS = 20;
+    private static final int DEFAULT_WRITE_KILLS = 60;
+    private static final int DEFAULT_APPEND_KILLS = 20;
+    private static final int DEFAULT_UPDATE_KILLS = 12;
+    private static final int DEFAULT_PAIR_ROUNDS = 8;
     private static final int RECORDS = 5_000;
-    /** Versions a worker may write before the next worker's first version: far more than it can. */
-    private static final long VERSIONS_PER_WORKER = 1_000_000;
+    private static final int APPEND_BATCH = 20;
     private static final List<Format> FORMATS = List.of(Format.JSON, Format.JSON_LINES, Format.CSV);
+    /** Numbers a worker may use before the next worker's first: far more than it can reach. */
+    private static final long PER_WORKER = 1_000_000;
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @TempDir
     Path dir;
 
     private final FallbackHandler strict = FallbackHandler.builder().recoveryPolicy(RecoveryPolicy.STRICT).build();
     private final Random random = new Random(Long.getLong("kill.seed", System.nanoTime()));
+    private int workers;
 
     private static Path target(Path dir, Format format) {
         return dir.resolve(switch (format) {
@@ -56,23 +64,47 @@ class KillTest {
         });
     }
 
-    private static Process start(Path target, Format format, long firstVersion) throws IOException {
+    /** A running worker and the file its output goes to. */
+    private record Worker(Process process, Path output) {
+        List<String> lines() throws IOException {
+            return Files.readAllLines(output, StandardCharsets.UTF_8);
+        }
+
+        /** Waits until the worker printed "ready" (it has started and is about to work). */
+        void awaitReady() throws IOException, InterruptedException {
+            while (!Files.readString(output, StandardCharsets.UTF_8).startsWith("ready\n")) {
+                assertThat(process.isAlive()).as("the worker died before it was ready").isTrue();
+                Thread.sleep(5);
+            }
+        }
+
+        /** Kills the worker with SIGKILL and checks that nothing else ended it. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor()).as("killed by SIGKILL (exit 128 + 9)").isEqualTo(137);
+        }
+
+        /** The numbers of the operations the worker acknowledged. */
+        Set<Long> acked() throws IOException {
+            Set<Long> acked = new HashSet<>();
+            for (String line : lines()) {
+                if (line.startsWith("acked ")) {
+                    acked.add(Long.parseLong(line.substring("acked ".length())));
+                }
+            }
+            return acked;
+        }
+    }
+
+    private Worker start(String mode, Path target, Format format, int records, long first) throws IOException {
+        Path output = dir.resolve("worker-" + workers++ + ".out");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"), KillWorker.class.getName(),
-                "write", target.toString(), format.name(), Integer.toString(RECORDS), Long.toString(firstVersion));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    /** Waits for the worker's "ready" line. */
-    private static void awaitReady(Process process) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(lines.readLine()).as("the worker's first line").isEqualTo("ready");
-    }
-
-    private static void kill(Process process) throws InterruptedException {
-        process.destroyForcibly();
-        assertThat(process.waitFor()).as("killed by SIGKILL (exit 128 + 9)").isEqualTo(137);
+                mode, target.toString(), format.name(), Integer.toString(records), Long.toString(first));
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new Worker(process, output);
     }
 
     /** Reads a file strictly and returns the one version all its records have, failing on a torn file. */
@@ -83,11 +115,10 @@ class KillTest {
             case CSV -> read(strict.readCsv(file), file);
         };
         assertThat(records).as("%s holds a whole version", file).hasSize(RECORDS);
-        long version = versionOf(records.get(0));
+        long version = number(records.get(0), "v");
         for (int i = 0; i < records.size(); i++) {
-            Object record = records.get(i);
-            assertThat(versionOf(record)).as("record %d of %s", i, file).isEqualTo(version);
-            assertThat(Long.parseLong(String.valueOf(((Map<?, ?>) record).get("i")))).isEqualTo(i);
+            assertThat(number(records.get(i), "v")).as("record %d of %s", i, file).isEqualTo(version);
+            assertThat(number(records.get(i), "i")).isEqualTo(i);
         }
         return version;
     }
@@ -97,8 +128,8 @@ class KillTest {
         return result.data();
     }
 
-    private static long versionOf(Object record) {
-        return Long.parseLong(String.valueOf(((Map<?, ?>) record).get("v")));
+    private static long number(Object record, String key) {
+        return Long.parseLong(String.valueOf(((Map<?, ?>) record).get(key)));
     }
 
     private static List<Path> tempFiles(Path dir) throws IOException {
@@ -109,18 +140,18 @@ class KillTest {
 
     @Test
     void aWriterKilledAtRandomMomentsLeavesAWholeVersionEveryTime() throws Exception {
-        int kills = Integer.getInteger("kills", DEFAULT_KILLS);
+        int kills = Integer.getInteger("writeKills", DEFAULT_WRITE_KILLS);
         Map<Format, Long> lastSeen = new HashMap<>();
         int tempFilesSwept = 0;
         int midWrite = 0;
         for (int kill = 0; kill < kills; kill++) {
             Format format = FORMATS.get(kill % FORMATS.size());
             Path target = target(dir, format);
-            long version = (kill + 1) * VERSIONS_PER_WORKER;
-            Process process = start(target, format, version);
-            awaitReady(process);
+            long version = (kill + 1) * PER_WORKER;
+            Worker worker = start("write", target, format, RECORDS, version);
+            worker.awaitReady();
             Thread.sleep(random.nextInt(120));
-            kill(process);
+            worker.kill();
 
             if (Files.exists(target)) {
                 long seen = wholeVersion(target, format);
@@ -137,7 +168,7 @@ class KillTest {
             List<Path> temps = tempFiles(dir);
             if (!temps.isEmpty()) {
                 midWrite++;
-                long next = version + VERSIONS_PER_WORKER - 1;
+                long next = version + PER_WORKER - 1;
                 assertThat(strict.write(KillWorker.version(next, RECORDS), target, format).ok()).isTrue();
                 assertThat(tempFiles(dir)).as("the next write removes the temp files of a killed writer")
                         .doesNotContainAnyElementsOf(temps);
@@ -146,31 +177,114 @@ class KillTest {
             }
         }
         assertThat(midWrite).as("some kills hit a write in progress").isPositive();
-        Figures.record("kills.single", kills);
-        Figures.record("kills.single.midWrite", midWrite);
-        Figures.record("kills.single.tempFilesSwept", tempFilesSwept);
+        Figures.record("kills.write", kills);
+        Figures.record("kills.write.midWrite", midWrite);
+        Figures.record("kills.write.tempFilesSwept", tempFilesSwept);
+    }
+
+    @Test
+    void anAppenderKilledAtRandomMomentsLosesNoAcknowledgedAppendAndNeverGluesLines() throws Exception {
+        int kills = Integer.getInteger("appendKills", DEFAULT_APPEND_KILLS);
+        Path target = dir.resolve("log.jsonl");
+        Set<Long> acked = new HashSet<>();
+        int tornTails = 0;
+        for (int kill = 0; kill < kills; kill++) {
+            Worker worker = start("append", target, Format.JSON_LINES, APPEND_BATCH, (kill + 1) * PER_WORKER);
+            worker.awaitReady();
+            Thread.sleep(random.nextInt(150));
+            worker.kill();
+            acked.addAll(worker.acked());
+
+            if (!Files.exists(target)) {
+                assertThat(acked).isEmpty();
+                continue;
+            }
+            byte[] content = Files.readAllBytes(target);
+            if (content.length > 0 && content[content.length - 1] != '\n') {
+                tornTails++;
+            }
+            Map<Long, Integer> parts = wholeLines(content);
+            for (long sequence : acked) {
+                assertThat(parts.get(sequence)).as("acknowledged append %d is whole in the file", sequence)
+                        .isEqualTo(APPEND_BATCH);
+            }
+        }
+        assertThat(strict.appendJsonLines(KillWorker.batch(0, 1), target).ok()).isTrue();
+        ReadResult<List<Object>> whole = strict.readJsonLines(target);
+        assertThat(whole.source()).as("after the next append every line is whole: %s", whole.error())
+                .isEqualTo(Source.PRIMARY);
+        assertThat(acked).as("some appends were acknowledged").isNotEmpty();
+        Figures.record("kills.append", kills);
+        Figures.record("kills.append.acknowledged", acked.size());
+        Figures.record("kills.append.tornTails", tornTails);
+    }
+
+    /**
+     * Parses every newline-terminated line as one record (two records on one line fail here);
+     * only the last line may lack its newline. Returns how many parts of each append are present.
+     */
+    private static Map<Long, Integer> wholeLines(byte[] content) throws IOException {
+        String text = new String(content, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        Map<Long, Integer> parts = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.length - 1; i++) {
+            String line = lines[i];
+            Map<?, ?> record = MAPPER.readValue(line, Map.class);
+            assertThat(seen.add(record.get("seq") + "/" + record.get("part"))).as("duplicate line %s", line).isTrue();
+            parts.merge(number(record, "seq"), 1, Integer::sum);
+        }
+        return parts;
+    }
+
+    @Test
+    void anUpdaterKilledAtRandomMomentsLosesNoAcknowledgedUpdate() throws Exception {
+        int kills = Integer.getInteger("updateKills", DEFAULT_UPDATE_KILLS);
+        Path target = dir.resolve("counter.json");
+        long acknowledged = 0;
+        for (int kill = 0; kill < kills; kill++) {
+            Worker worker = start("update", target, Format.JSON, 0, (kill + 1) * PER_WORKER);
+            worker.awaitReady();
+            Thread.sleep(random.nextInt(150));
+            worker.kill();
+            acknowledged += worker.acked().size();
+
+            if (Files.exists(target)) {
+                Object data = read(strict.readJson(target), target);
+                long count = number(data, "count");
+                assertThat(count).as("no acknowledged update lost").isGreaterThanOrEqualTo(acknowledged);
+                assertThat(count).as("at most the one unacknowledged update in flight").isLessThanOrEqualTo(
+                        acknowledged + 1);
+                acknowledged = count;
+            } else {
+                assertThat(acknowledged).isZero();
+            }
+        }
+        assertThat(acknowledged).as("some updates were acknowledged").isPositive();
+        Figures.record("kills.update", kills);
+        Figures.record("kills.update.acknowledged", acknowledged);
     }
 
     @Test
     void twoWritersRacingOnOneFileKilledAtRandomMomentsLeaveAWholeVersion() throws Exception {
-        int kills = Integer.getInteger("pairKills", DEFAULT_PAIR_KILLS);
+        int rounds = Integer.getInteger("pairRounds", DEFAULT_PAIR_ROUNDS);
         Path target = target(dir, Format.JSON_LINES);
-        long lastSeen = 0;
-        for (int kill = 0; kill < kills; kill++) {
-            Process first = start(target, Format.JSON_LINES, (2 * kill + 1) * VERSIONS_PER_WORKER);
-            Process second = start(target, Format.JSON_LINES, (2 * kill + 2) * VERSIONS_PER_WORKER);
-            awaitReady(first);
-            awaitReady(second);
+        int whole = 0;
+        for (int round = 0; round < rounds; round++) {
+            Worker first = start("write", target, Format.JSON_LINES, RECORDS, (2 * round + 1) * PER_WORKER);
+            Worker second = start("write", target, Format.JSON_LINES, RECORDS, (2 * round + 2) * PER_WORKER);
+            first.awaitReady();
+            second.awaitReady();
             Thread.sleep(random.nextInt(150));
-            kill(first);
+            first.kill();
             Thread.sleep(random.nextInt(30));
-            kill(second);
+            second.kill();
             if (Files.exists(target)) {
                 wholeVersion(target, Format.JSON_LINES);
-                lastSeen++;
+                whole++;
             }
         }
-        assertThat(lastSeen).as("some pairs completed a write").isPositive();
-        Figures.record("kills.pair", kills);
+        assertThat(whole).as("some pairs completed a write").isPositive();
+        Figures.record("kills.pair", 2L * rounds);
     }
 }

@@ -33,4 +33,23 @@ class ReaderEdgeCaseTest {
             assertThat(stream.toList()).isEqualTo(written);
         }
     }
+
+    @Test
+    void aLoneSurrogateInTextIsWrittenSoThatTheFileStaysReadable() {
+        Map<String, Object> record = Map.of("key\uD800", "value\uDC00 and \uD83D\uDE00");
+        for (io.hydralogger.fallbacks.Format format : io.hydralogger.fallbacks.Format.values()) {
+            Path file = dir.resolve("surrogates." + format.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(handler.write(List.of(record), file, format).ok()).isTrue();
+            ReadResult<?> read = switch (format) {
+                case JSON -> handler.readJson(file);
+                case JSON_LINES -> handler.readJsonLines(file);
+                case CSV -> handler.readCsv(file);
+            };
+            assertThat(read.error()).as(format.name()).isEmpty();
+            assertThat(read.data().toString()).as(format.name()).contains(" and \uD83D\uDE00");
+            if (format != io.hydralogger.fallbacks.Format.CSV) {
+                assertThat(read.data().toString()).as(format.name()).contains("key\uFFFD", "value\uFFFD and");
+            }
+        }
+    }
 }

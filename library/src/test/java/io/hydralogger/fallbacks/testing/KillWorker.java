@@ -11,12 +11,19 @@ import java.util.Map;
 /**
  * The child JVM of the kill tests: writes one target over and over until it is killed with
  * SIGKILL. Started as {@code java -cp <test class path> io.hydralogger.fallbacks.testing.KillWorker
- * MODE TARGET FORMAT RECORDS FIRST_VERSION}; prints {@code ready} once it is about to write. A
- * write that fails ends the worker with exit code 3 (so the test, expecting SIGKILL's 137, fails).
+ * MODE TARGET FORMAT RECORDS FIRST}; prints {@code ready} once it is about to write. An
+ * operation that fails ends the worker with exit code 3 (so the test, expecting SIGKILL's 137,
+ * fails).
  *
- * <p>Mode {@code write}: whole-file writes of version {@code FIRST_VERSION}, the next, and so on;
- * every record of version v is {@code {"v": v, "i": i, "pad": ...}}, so a reader can tell a whole
- * version from a torn one.
+ * <ul>
+ *   <li>{@code write}: whole-file writes of version {@code FIRST}, the next, and so on; every
+ *       record of version v is {@code {"v": v, "i": i, "pad": ...}}, so a reader can tell a whole
+ *       version from a torn one.
+ *   <li>{@code append}: appends of {@code RECORDS} records to a JSON Lines file, numbered from
+ *       {@code FIRST}; prints {@code acked n} when append n has returned.
+ *   <li>{@code update}: updates of a JSON counter {@code {"count": c, "last": n}}; prints
+ *       {@code acked n} when update n has returned.
+ * </ul>
  */
 public final class KillWorker {
     private KillWorker() {
@@ -46,27 +53,61 @@ public final class KillWorker {
     /**
      * Runs the worker.
      *
-     * @param args mode, target, format name, records per version, first version
+     * @param args mode, target, format name, records per version (or per append), first version
+     *     (or first sequence number)
      */
     public static void main(String[] args) {
         String mode = args[0];
         Path target = Path.of(args[1]);
         Format format = Format.parse(args[2]);
         int records = Integer.parseInt(args[3]);
-        long version = Long.parseLong(args[4]);
+        long first = Long.parseLong(args[4]);
         FallbackHandler handler = FallbackHandler.builder().build();
-        if (!mode.equals("write")) {
-            throw new IllegalArgumentException("unknown mode: " + mode);
-        }
         System.out.println("ready");
         System.out.flush();
-        while (true) {
-            WriteResult result = handler.write(version(version, records), target, format);
+        for (long n = first; true; n++) {
+            long current = n;
+            WriteResult result = switch (mode) {
+                case "write" -> handler.write(version(current, records), target, format);
+                case "append" -> handler.appendJsonLines(batch(current, records), target);
+                case "update" -> handler.update(target, Format.JSON, data -> increment(data, current));
+                default -> throw new IllegalArgumentException("unknown mode: " + mode);
+            };
             if (!result.ok()) {
-                System.err.println("write of version " + version + " failed: " + result.error().orElse(null));
+                System.err.println(mode + " " + current + " failed: " + result.error().orElse(null));
                 System.exit(3);
             }
-            version++;
+            if (!mode.equals("write")) {
+                System.out.println("acked " + current);
+                System.out.flush();
+            }
         }
+    }
+
+    /**
+     * The records of one append: {@code {"seq": n, "part": i, "pad": ...}}.
+     *
+     * @param sequence the append's number
+     * @param count how many records
+     * @return the records
+     */
+    public static List<Map<String, Object>> batch(long sequence, int count) {
+        return new AbstractList<>() {
+            @Override
+            public Map<String, Object> get(int i) {
+                return Map.of("seq", sequence, "part", i, "pad", "abcdefghijklmnopqrstuvwxyz-0123456789");
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
+    }
+
+    /** The next state of an update: the count raised by one, and the update's number kept. */
+    private static Object increment(Object data, long sequence) {
+        long count = data instanceof Map<?, ?> map ? ((Number) map.get("count")).longValue() : 0;
+        return Map.of("count", count + 1, "last", sequence, "pad", "x".repeat(4096));
     }
 }
