@@ -127,6 +127,15 @@ public final class FallbackHandler {
         return LOCKS.size();
     }
 
+    /**
+     * Closes the files kept open between appends: the lock files and append channels of the last
+     * {@value PathLocks#MAX_IDLE} files written, which stay open so that a file appended to again
+     * and again is not reopened each time. Files in use are not affected.
+     */
+    public static void closeIdleFiles() {
+        LOCKS.closeIdle();
+    }
+
     /** {@return the recovery policy of this handler's reads} */
     public RecoveryPolicy recoveryPolicy() {
         return recoveryPolicy;
@@ -395,8 +404,7 @@ public final class FallbackHandler {
         PendingAppend append = new PendingAppend(lines.bytes(), lines.size());
         try {
             Path target = resolveForWrite(path);
-            LOCKS.append(target, processLocking, stats::lockWaited, append,
-                    group -> appender.append(target, group.stream().map(PendingAppend::buffer).toList()));
+            LOCKS.append(target, processLocking, stats::lockWaited, append, (group, held) -> appendGroup(target, group, held));
         } catch (IllegalStateException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -411,6 +419,38 @@ public final class FallbackHandler {
         stats.appended(count, append.length(), nanos);
         return new WriteResult(true, path, Format.JSON_LINES, append.length(), count, Optional.empty(),
                 Optional.empty(), Optional.empty(), Duration.ofNanos(nanos));
+    }
+
+    /**
+     * Writes a group of appends through the file kept open with the lock, opening it afresh when
+     * there is none yet or the path names another file now. A file that failed is closed.
+     */
+    private void appendGroup(Path target, List<PendingAppend> group, PathLocks.Held held) throws IOException {
+        LineAppender.OpenFile file = held.attachment() instanceof LineAppender.OpenFile open && open.isCurrent()
+                ? open : null;
+        if (file == null) {
+            closeQuietly(held.attachment());
+            held.attach(null);
+            file = LineAppender.open(target);
+            held.attach(file);
+        }
+        try {
+            appender.append(file, group.stream().map(PendingAppend::buffer).toList());
+        } catch (IOException | RuntimeException e) {
+            held.attach(null);
+            closeQuietly(file);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed: {}", closeable, e.toString());
+            }
+        }
     }
 
     private Optional<Path> appendFallBack(Path path, Iterable<?> records, Exception cause) {

@@ -408,8 +408,12 @@ public final class Fallbacks {
         handler().stats().reset();
     }
 
-    /** Empties the sanitiser's per-class cache and the corruption detector's cache. */
+    /**
+     * Empties the sanitiser's per-class cache and the corruption detector's cache, and closes the
+     * files kept open for the next write of recently written files.
+     */
     public static void clearAllCaches() {
+        FallbackHandler.closeIdleFiles();
         DataSanitizer.clearCache();
         CorruptionDetector.clearCache();
     }

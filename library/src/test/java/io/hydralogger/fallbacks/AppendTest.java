@@ -104,6 +104,41 @@ class AppendTest {
     }
 
     @Test
+    void appendsAfterTheFileWasReplacedGoToTheNewFile() throws Exception {
+        Path file = dir.resolve("log.jsonl");
+        handler.appendJsonLines(List.of(Map.of("n", 1)), file);
+        handler.writeJsonLines(List.of(Map.of("n", 10)), file);
+
+        assertThat(handler.appendJsonLines(List.of(Map.of("n", 2)), file).ok()).isTrue();
+
+        assertThat(content(file)).isEqualTo("{\"n\":10}\n{\"n\":2}\n");
+    }
+
+    @Test
+    void appendsAfterTheFileWasRotatedAwayStartANewFile() throws Exception {
+        Path file = dir.resolve("log.jsonl");
+        handler.appendJsonLines(List.of(Map.of("n", 1)), file);
+        Path rotated = Files.move(file, dir.resolve("log.1.jsonl"));
+
+        assertThat(handler.appendJsonLines(List.of(Map.of("n", 2)), file).ok()).isTrue();
+
+        assertThat(content(rotated)).isEqualTo("{\"n\":1}\n");
+        assertThat(content(file)).isEqualTo("{\"n\":2}\n");
+    }
+
+    @Test
+    void aTornLineWrittenByAnotherWriterSinceTheLastAppendIsStillRepaired() throws Exception {
+        Path file = dir.resolve("log.jsonl");
+        handler.appendJsonLines(List.of(Map.of("n", 1)), file);
+        Files.writeString(file, "{\"n\":2,", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(handler.appendJsonLines(List.of(Map.of("n", 3)), file).ok()).isTrue();
+
+        assertThat(content(file)).isEqualTo("{\"n\":1}\n{\"n\":3}\n");
+        assertThat(siblings(".torn-")).hasSize(1);
+    }
+
+    @Test
     void appendsGoThroughASymbolicLinkToTheFileItNames() throws Exception {
         Path real = dir.resolve("real.jsonl");
         Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), real.getFileName());

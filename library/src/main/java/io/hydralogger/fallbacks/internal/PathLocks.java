@@ -1,15 +1,21 @@
 package io.hydralogger.fallbacks.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
@@ -18,24 +24,50 @@ import java.util.function.LongConsumer;
  * on the sidecar {@code .<name>.lock} for the writers of other processes. Both are needed: a
  * Java file lock belongs to the whole JVM, so it cannot keep two threads apart.
  *
- * <p>Keys are the real (resolved, absolute) paths the callers pass. The table holds an entry
- * only while some thread holds or waits for that path's lock, so it never grows without bound;
- * {@link #size()} is the number of live locks. Lock files stay on disk (removing them would
- * race with a process about to lock them); they hold no data and are opened without following
- * a link planted at their name.
+ * <p>Keys are the real (resolved, absolute) paths the callers pass. An entry lives while some
+ * thread holds or waits for its lock; then it is dropped and its lock file closed, unless it has
+ * an {@linkplain Held#attachment() attachment} (an open append channel): such an entry stays
+ * <em>idle</em> with its lock file and attachment open, so that a file appended to again and
+ * again is not reopened for every call. At most
+ * {@value #MAX_IDLE} entries stay idle: the oldest are closed and dropped, so the table never
+ * grows without bound; {@link #size()} counts only live locks. One lock file has one channel in
+ * this JVM at a time (closing another channel of the same file would drop the process's locks
+ * on it). Lock files stay on disk (removing them would race with a process about to lock them);
+ * they hold no data and are opened without following a link planted at their name. An idle
+ * lock file that was deleted or replaced meanwhile is noticed (its file key changed) and opened
+ * afresh before it is trusted.
  *
  * <p>The locks are not re-entrant: a thread that asks again for a lock it holds (an update
  * function that writes its own file) gets an {@link IllegalStateException} at once, instead of
- * a deadlock. Appends can be {@linkplain #append(Path, boolean, LongConsumer, PendingAppend,
- * GroupWriter) grouped}: threads that queue up for one file hand their lines to whichever of
- * them gets the lock first, which writes them all with one write and one {@code force}.
- * Thread-safe.
+ * a deadlock. Appends can be {@linkplain #append grouped}: threads that queue up for one file
+ * hand their lines to whichever of them gets the lock first, which writes them all with one
+ * write and one {@code force}. Thread-safe.
  */
 public final class PathLocks {
+    /** Idle entries kept, with their open files, before the oldest are closed. */
+    public static final int MAX_IDLE = 64;
+
     private final ConcurrentHashMap<Path, Entry> table = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Path> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger live = new AtomicInteger();
 
     /** An acquired lock; closing it releases both levels. */
     public interface Held extends AutoCloseable {
+        /**
+         * An object kept with this file's lock across holds while the file's entry lives (an
+         * open channel, say), or null. Touch it only while holding the lock.
+         *
+         * @return the attachment, or null
+         */
+        AutoCloseable attachment();
+
+        /**
+         * Replaces the attachment; it is closed when the entry is dropped.
+         *
+         * @param attachment the new attachment, or null
+         */
+        void attach(AutoCloseable attachment);
+
         /** Releases the lock. Never throws. */
         @Override
         void close();
@@ -48,15 +80,30 @@ public final class PathLocks {
          * Writes the lines of every append of the group, in order, as one unit.
          *
          * @param group the appends, the caller's own among them
+         * @param held the lock, for its attachment
          * @throws IOException if the group could not be written (then none of it is in the file)
          */
-        void write(List<PendingAppend> group) throws IOException;
+        void write(List<PendingAppend> group, Held held) throws IOException;
     }
 
     private static final class Entry {
         final ReentrantLock lock = new ReentrantLock();
         final ConcurrentLinkedQueue<PendingAppend> appends = new ConcurrentLinkedQueue<>();
+        /** Holders and waiters; changed only inside the table's compute functions. */
         int users;
+        /** Whether the path is in the idle queue; changed only inside the table's compute functions. */
+        boolean queued;
+        /** The lock file's channel and its file key; guarded by {@link #lock}. */
+        FileChannel lockChannel;
+        Object lockKey;
+        AutoCloseable attachment;
+
+        void closeFiles() {
+            closeQuietly(attachment);
+            closeQuietly(lockChannel);
+            attachment = null;
+            lockChannel = null;
+        }
     }
 
     /**
@@ -95,7 +142,7 @@ public final class PathLocks {
         entry.appends.add(append);
         lockInJvm(entry, onWait);
         if (append.isDone()) {
-            release(target, entry, null, null);
+            release(target, entry, null);
             append.rethrow();
             return;
         }
@@ -104,11 +151,11 @@ public final class PathLocks {
             for (PendingAppend next; (next = entry.appends.poll()) != null;) {
                 group.add(next);
             }
-            writer.write(group);
+            writer.write(group, held);
             group.forEach(a -> a.complete(null));
         } catch (IOException | RuntimeException | Error e) {
             group.forEach(a -> a.complete(e));
-            // the caller's append may not be in this group if the lock could not be taken
+            // the caller's append is not in a group if the lock could not be taken
             entry.appends.remove(append);
             throw e;
         }
@@ -126,7 +173,19 @@ public final class PathLocks {
 
     /** {@return the number of paths whose lock is held or waited for now} */
     public int size() {
+        return live.get();
+    }
+
+    /** {@return the entries in the table, live and idle (at most live + {@value #MAX_IDLE})} */
+    public int entries() {
         return table.size();
+    }
+
+    /** Closes and drops every idle entry, releasing their open files. */
+    public void closeIdle() {
+        for (Path path; (path = idle.poll()) != null;) {
+            evict(path);
+        }
     }
 
     private Entry enter(Path target) {
@@ -138,7 +197,9 @@ public final class PathLocks {
         }
         return table.compute(target, (path, existing) -> {
             Entry e = existing == null ? new Entry() : existing;
-            e.users++;
+            if (e.users++ == 0) {
+                live.incrementAndGet();
+            }
             return e;
         });
     }
@@ -153,25 +214,49 @@ public final class PathLocks {
 
     private Held lockProcess(Path target, Entry entry, boolean processLock, LongConsumer onWait)
             throws IOException {
-        if (!processLock) {
-            return () -> release(target, entry, null, null);
-        }
-        FileChannel channel = null;
+        FileLock fileLock = null;
         try {
-            channel = FileChannel.open(lockFile(target), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-            FileLock fileLock = channel.tryLock();
+            if (processLock) {
+                fileLock = lockFileOf(target, entry, onWait);
+            }
+        } catch (IOException | RuntimeException e) {
+            entry.closeFiles();
+            release(target, entry, null);
+            throw e;
+        }
+        return new HeldLock(target, entry, fileLock);
+    }
+
+    /** Locks the entry's lock file, (re)opening it when it is not open or not current. */
+    private static FileLock lockFileOf(Path target, Entry entry, LongConsumer onWait) throws IOException {
+        Path file = lockFile(target);
+        while (true) {
+            if (entry.lockChannel == null || !entry.lockChannel.isOpen()) {
+                entry.lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+                entry.lockKey = fileKey(file);
+            }
+            FileLock fileLock = entry.lockChannel.tryLock();
             if (fileLock == null) {
                 long start = System.nanoTime();
-                fileLock = waitForLock(channel);
+                fileLock = waitForLock(entry.lockChannel);
                 onWait.accept(System.nanoTime() - start);
             }
-            FileChannel held = channel;
-            FileLock heldLock = fileLock;
-            return () -> release(target, entry, held, heldLock);
-        } catch (IOException | RuntimeException e) {
-            release(target, entry, channel, null);
-            throw e;
+            if (Objects.equals(fileKey(file), entry.lockKey) && entry.lockKey != null) {
+                return fileLock;
+            }
+            // the lock file was deleted or replaced while we had it open: others lock the new one
+            fileLock.release();
+            closeQuietly(entry.lockChannel);
+            entry.lockChannel = null;
+        }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 
@@ -195,7 +280,7 @@ public final class PathLocks {
                     Thread.sleep(pause);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    IOException interrupted = new java.io.InterruptedIOException("interrupted while waiting for the lock");
+                    IOException interrupted = new InterruptedIOException("interrupted while waiting for the lock");
                     interrupted.addSuppressed(refused);
                     throw interrupted;
                 }
@@ -203,19 +288,97 @@ public final class PathLocks {
         }
     }
 
-    private void release(Path target, Entry entry, FileChannel channel, FileLock fileLock) {
+    private void release(Path target, Entry entry, FileLock fileLock) {
         try {
-            if (fileLock != null) {
+            if (fileLock != null && fileLock.isValid()) {
                 fileLock.release();
             }
-            if (channel != null) {
-                channel.close();
-            }
         } catch (IOException e) {
-            // closing the channel releases the OS lock in any case
+            // the channel is broken: close it, which releases the OS lock in any case
+            entry.closeFiles();
         } finally {
             entry.lock.unlock();
-            table.computeIfPresent(target, (path, e) -> --e.users == 0 ? null : e);
+            boolean[] nowIdle = new boolean[1];
+            table.computeIfPresent(target, (path, e) -> {
+                if (--e.users > 0) {
+                    return e;
+                }
+                live.decrementAndGet();
+                if (e.attachment == null) {
+                    e.closeFiles();
+                    return null;
+                }
+                nowIdle[0] = !e.queued;
+                e.queued = true;
+                return e;
+            });
+            if (nowIdle[0]) {
+                idle.add(target);
+                while (idle.size() > MAX_IDLE) {
+                    Path oldest = idle.poll();
+                    if (oldest != null) {
+                        evict(oldest);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes a path off the idle queue: drops its entry if no one holds or waits for it, closing
+     * its files; an entry in use goes back on the queue when it is idle again.
+     */
+    private void evict(Path path) {
+        table.computeIfPresent(path, (p, e) -> {
+            e.queued = false;
+            if (e.users > 0) {
+                return e;
+            }
+            e.closeFiles();
+            return null;
+        });
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // nothing was written through it that is not already on its way or reported
+        }
+    }
+
+    /** A hold of both lock levels. */
+    private final class HeldLock implements Held {
+        private final Path target;
+        private final Entry entry;
+        private final FileLock fileLock;
+        private boolean released;
+
+        HeldLock(Path target, Entry entry, FileLock fileLock) {
+            this.target = target;
+            this.entry = entry;
+            this.fileLock = fileLock;
+        }
+
+        @Override
+        public AutoCloseable attachment() {
+            return entry.attachment;
+        }
+
+        @Override
+        public void attach(AutoCloseable attachment) {
+            entry.attachment = attachment;
+        }
+
+        @Override
+        public void close() {
+            if (!released) {
+                released = true;
+                release(target, entry, fileLock);
+            }
         }
     }
 }

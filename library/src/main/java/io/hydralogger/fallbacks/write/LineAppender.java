@@ -2,14 +2,18 @@ package io.hydralogger.fallbacks.write;
 
 import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.internal.FallbackFiles;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Appends whole lines to a file (JSON Lines logs): the append half of the write protocol.
  *
- * <p>Each {@link #append(Path, List)} first looks at the end of the file. A last line without
+ * <p>A file is {@link #open(Path) opened} once and appended to any number of times. Each
+ * {@link #append(OpenFile, List)} first looks at the end of the file (unless the file still ends
+ * where the last append through the same open file left it). A last line without
  * its newline was left by a writer that died mid-append; it is never glued onto. If that tail is
  * a complete value (as the predicate given at construction judges, e.g. a JSON object), only
  * the newline was lost, and it is added. Otherwise the torn bytes are kept as evidence in a new
@@ -59,37 +65,108 @@ public final class LineAppender {
     }
 
     /**
-     * Appends lines at the end of a file, creating it when missing.
+     * Opens a file for appending, creating it when missing. The file stays open for any number
+     * of {@link #append(OpenFile, List)} calls, by this or another appender.
      *
      * @param target the real file (links already followed); its folder must exist
+     * @return the open file; the caller closes it
+     * @throws IOException if the file cannot be opened
+     */
+    public static OpenFile open(Path target) throws IOException {
+        boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            return new OpenFile(target, channel, fileKey(target), !existed);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Appends lines at the end of an open file.
+     *
+     * @param file the open file; the caller holds its lock
      * @param lines whole lines, each ending with a newline, written in this order
      * @return the bytes appended
-     * @throws IOException if the file cannot be opened, repaired, written or forced; the file then
-     *     ends where it ended before (after the repair of a torn line, if that was done)
+     * @throws IOException if the file cannot be repaired, written or forced; the file then ends
+     *     where it ended before (after the repair of a torn line, if that was done)
      */
-    public long append(Path target, List<ByteBuffer> lines) throws IOException {
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            long size = channel.size();
-            long start = size == 0 ? 0 : repairTail(target, channel, size);
-            ByteBuffer[] buffers = lines.toArray(ByteBuffer[]::new);
-            long written = 0;
-            try {
-                channel.position(start);
-                while (hasRemaining(buffers)) {
-                    written += channel.write(buffers);
-                }
-                if (durability == Durability.SYNC) {
-                    channel.force(false);
-                }
-            } catch (IOException e) {
-                cutBack(channel, start, e);
-                throw e;
+    public long append(OpenFile file, List<ByteBuffer> lines) throws IOException {
+        FileChannel channel = file.channel;
+        long size = channel.size();
+        long start = size == 0 || size == file.knownEnd ? size : repairTail(file.target, channel, size);
+        file.knownEnd = -1;
+        ByteBuffer[] buffers = lines.toArray(ByteBuffer[]::new);
+        long written = 0;
+        try {
+            channel.position(start);
+            while (hasRemaining(buffers)) {
+                written += channel.write(buffers);
             }
-            if (size == 0 && durability == Durability.SYNC) {
-                AtomicWriter.forceDirectory(target.getParent());
+            if (durability == Durability.SYNC) {
+                channel.force(false);
+                if (file.created) {
+                    AtomicWriter.forceDirectory(file.target.getParent());
+                }
             }
-            return written;
+        } catch (IOException e) {
+            cutBack(channel, start, e);
+            throw e;
+        }
+        file.created = false;
+        file.knownEnd = start + written;
+        return written;
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A file open for appends. It remembers where the last append through it ended, so the next
+     * one skips the look at the tail when no one else has written since. Not thread-safe: use it
+     * under the file's lock.
+     */
+    public static final class OpenFile implements Closeable {
+        private final Path target;
+        private final FileChannel channel;
+        private final Object key;
+        private boolean created;
+        private long knownEnd = -1;
+
+        private OpenFile(Path target, FileChannel channel, Object key, boolean created) {
+            this.target = target;
+            this.channel = channel;
+            this.key = key;
+            this.created = created;
+        }
+
+        /** {@return the file this was opened on} */
+        public Path target() {
+            return target;
+        }
+
+        /**
+         * Whether the path still names the file this has open: false after the file was
+         * replaced (a whole-file write renames a new file over it), renamed away (log
+         * rotation) or deleted, when appends must go to a freshly opened file.
+         *
+         * @return whether appends through this still land in the file at the path
+         * @throws IOException if the path cannot be looked at
+         */
+        public boolean isCurrent() throws IOException {
+            return channel.isOpen() && key != null && key.equals(fileKey(target));
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 

@@ -47,7 +47,25 @@ class PathLocksTest {
             pool.shutdownNow();
         }
         assertThat(locks.size()).isZero();
+        assertThat(locks.entries()).as("entries without attachment are dropped at once").isZero();
         assertThat(peak.get()).isBetween(1, 4);
+    }
+
+    @Test
+    void atMostMaxIdleEntriesWithAttachmentsStayOpen() throws Exception {
+        PathLocks locks = new PathLocks();
+        AtomicInteger closed = new AtomicInteger();
+        for (int i = 0; i < 1000; i++) {
+            try (PathLocks.Held held = locks.lock(dir.resolve(i + ".jsonl"), false, nanos -> { })) {
+                held.attach(closed::incrementAndGet);
+            }
+        }
+        assertThat(locks.size()).isZero();
+        assertThat(locks.entries()).isEqualTo(PathLocks.MAX_IDLE);
+        assertThat(closed.get()).isEqualTo(1000 - PathLocks.MAX_IDLE);
+        locks.closeIdle();
+        assertThat(locks.entries()).isZero();
+        assertThat(closed.get()).isEqualTo(1000);
     }
 
     @Test
@@ -61,6 +79,45 @@ class PathLocksTest {
         }
         assertThat(locks.size()).isZero();
         assertThat(PathLocks.lockFile(file)).exists();
+    }
+
+    @Test
+    void anIdleLockFileThatWasDeletedIsOpenedAfresh() throws Exception {
+        PathLocks locks = new PathLocks();
+        Path file = dir.resolve("a.json");
+        try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
+            held.attach(() -> { });
+        }
+        assertThat(locks.entries()).as("kept idle, with its lock file open").isEqualTo(1);
+        Files.delete(PathLocks.lockFile(file));
+
+        try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
+            assertThat(PathLocks.lockFile(file)).exists();
+            try (var other = java.nio.channels.FileChannel.open(PathLocks.lockFile(file),
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                assertThatThrownBy(other::tryLock).as("the new lock file is the one locked")
+                        .isInstanceOf(java.nio.channels.OverlappingFileLockException.class);
+            }
+        }
+    }
+
+    @Test
+    void attachmentsStayWithTheFileUntilItsEntryIsDropped() throws Exception {
+        PathLocks locks = new PathLocks();
+        Path file = dir.resolve("a.json");
+        AtomicInteger closed = new AtomicInteger();
+        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+            held.attach(closed::incrementAndGet);
+        }
+        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+            assertThat(held.attachment()).isNotNull();
+        }
+        assertThat(closed.get()).isZero();
+        locks.closeIdle();
+        assertThat(closed.get()).isEqualTo(1);
+        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+            assertThat(held.attachment()).isNull();
+        }
     }
 
     @Test
@@ -91,7 +148,7 @@ class PathLocksTest {
         PathLocks locks = new PathLocks();
         Path file = dir.resolve("log.jsonl");
         List<Integer> groupSizes = java.util.Collections.synchronizedList(new ArrayList<>());
-        PathLocks.GroupWriter writer = group -> {
+        PathLocks.GroupWriter writer = (group, held) -> {
             groupSizes.add(group.size());
             try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
