@@ -198,8 +198,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void concurrentWriters(Path folder) throws IOException {
-        heading("Concurrent writers: threads replacing one file at once");
+        heading("Concurrent writers: threads replacing, appending to and updating files at once");
         Path shared = folder.resolve("shared.json");
+        Path log = folder.resolve("log.jsonl");
+        Path counter = folder.resolve("counter.json");
         int threads = 8;
         int rounds = 10;
         long waitsBefore = Fallbacks.stats().lockWaits();
@@ -208,9 +210,13 @@ final class DemoCommand implements Callable<Integer> {
             List<CompletableFuture<Void>> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 List<Map<String, Object>> version = users(100 + t);
+                String name = "thread-" + t;
                 writers.add(CompletableFuture.runAsync(() -> {
                     for (int r = 0; r < rounds; r++) {
                         Fallbacks.safeWriteJson(version, shared);
+                        Fallbacks.safeAppendJsonLines(List.of(Map.of("thread", name, "round", r),
+                                Map.of("thread", name, "round", r, "second", true)), log);
+                        Fallbacks.safeUpdateJson(counter, n -> n == null ? 1 : ((Number) n).intValue() + 1);
                     }
                 }, pool));
             }
@@ -224,6 +230,10 @@ final class DemoCommand implements Callable<Integer> {
                 Fallbacks.stats().lockWaits() - waitsBefore);
         out.printf("The file is one writer's complete version, never a mix: %d records, ids 0..%d in order: %s%n",
                 last.size(), last.size() - 1, sequential(last));
+        out.printf("Meanwhile they appended 2 lines per call to %s: %d lines of %d, none torn or lost;%n",
+                log.getFileName(), Fallbacks.safeReadJsonLines(log).size(), 2 * threads * rounds);
+        out.printf("and incremented %s by read-modify-write under its lock: %s of %d.%n", counter.getFileName(),
+                Fallbacks.safeReadJson(counter), threads * rounds);
         try (var leftovers = Files.list(folder)) {
             out.println("Temp files left behind: " + leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp"))
                     .count());
