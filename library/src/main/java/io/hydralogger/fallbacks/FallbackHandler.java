@@ -5,9 +5,12 @@ import io.hydralogger.fallbacks.internal.FallbackFiles;
 import io.hydralogger.fallbacks.internal.PathLocks;
 import io.hydralogger.fallbacks.internal.PendingAppend;
 import io.hydralogger.fallbacks.internal.RecordSource;
+import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
+import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.Problem;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
+import io.hydralogger.fallbacks.recovery.SalvageReader;
 import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.BackupManager;
@@ -21,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -95,6 +99,7 @@ public final class FallbackHandler {
     private final LineAppender appender;
     private final FallbackFiles fallbacks;
     private final FallbackStats stats = new FallbackStats();
+    private final Clock clock;
 
     private FallbackHandler(Builder builder) {
         this.durability = builder.durability;
@@ -109,6 +114,7 @@ public final class FallbackHandler {
         this.writer = AtomicWriter.builder().durability(durability).backups(backups)
                 .createParentDirectories(createParents).build();
         this.fallbacks = new FallbackFiles(builder.fallbackFolder, builder.clock, durability);
+        this.clock = builder.clock;
         this.appender = new LineAppender(durability, builder.clock, this::isCompleteValue);
     }
 
@@ -620,7 +626,8 @@ public final class FallbackHandler {
     }
 
     private <T> ReadResult<T> readJson(Path path, JavaType type) {
-        return read(path, Format.JSON, p -> Codecs.<T>readJson(mapper, p, type), FallbackHandler::countOf);
+        return read(path, Format.JSON, p -> Codecs.<T>readJson(mapper, p, type), FallbackHandler::countOf,
+                (records, single) -> convert(single ? records.get(0) : records, type));
     }
 
     /**
@@ -645,7 +652,14 @@ public final class FallbackHandler {
      */
     public <T> ReadResult<List<T>> readJsonLines(Path path, Class<T> type) {
         JavaType javaType = mapper.constructType(Objects.requireNonNull(type, "type must not be null"));
-        return read(path, Format.JSON_LINES, p -> Codecs.<T>readJsonLines(mapper, p, javaType), List::size);
+        return read(path, Format.JSON_LINES, p -> Codecs.<T>readJsonLines(mapper, p, javaType), List::size,
+                (records, single) -> {
+                    List<T> typed = new ArrayList<>(records.size());
+                    for (Object record : records) {
+                        typed.add(convert(record, javaType));
+                    }
+                    return typed;
+                });
     }
 
     /**
@@ -656,7 +670,7 @@ public final class FallbackHandler {
      * @throws NullPointerException if path is null
      */
     public ReadResult<List<Map<String, String>>> readCsv(Path path) {
-        return read(path, Format.CSV, Codecs::readCsv, List::size);
+        return read(path, Format.CSV, Codecs::readCsv, List::size, FallbackHandler::csvRows);
     }
 
     /**
@@ -725,21 +739,229 @@ public final class FallbackHandler {
         long count(T data);
     }
 
-    private <T> ReadResult<T> read(Path path, Format format, Reader<T> reader, Counter<? super T> counter) {
+    /** Turns the records a recovery found into the data of a read. */
+    @FunctionalInterface
+    private interface Shaper<T> {
+        T shape(List<Object> records, boolean singleValue);
+    }
+
+    /**
+     * A read: first strictly (the fast path), and when that fails, by the recovery policy:
+     * salvage, backups newest first, fallback files.
+     */
+    private <T> ReadResult<T> read(Path path, Format format, Reader<T> reader, Counter<? super T> counter,
+            Shaper<T> shaper) {
         Objects.requireNonNull(path, "path must not be null");
         long start = System.nanoTime();
-        try {
-            T data = reader.read(path);
-            stats.readSucceeded(data == null ? 0 : counter.count(data), Files.size(path), System.nanoTime() - start);
-            return new ReadResult<>(data, path, format, Source.PRIMARY, Optional.of(path), Optional.empty(), 0,
-                    Optional.empty());
-        } catch (IOException | RuntimeException e) {
-            Exception cause = unwrap(e);
-            stats.readFailed(System.nanoTime() - start);
-            LOG.warn("could not read {}: {}", path, describe(cause));
-            return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(),
-                    Optional.of(reportOf(path, format, cause)), 0, Optional.of(cause));
+        Exception cause = null;
+        if (!lastLineCut(path, format)) {
+            try {
+                T data = reader.read(path);
+                stats.readSucceeded(data == null ? 0 : counter.count(data), Files.size(path), System.nanoTime() - start);
+                return new ReadResult<>(data, path, format, Source.PRIMARY, Optional.of(path), Optional.empty(), 0,
+                        Optional.empty());
+            } catch (IOException | RuntimeException e) {
+                cause = unwrap(e);
+            }
         }
+        if (recoveryPolicy != RecoveryPolicy.STRICT) {
+            try (RecoveredRecords recovered = recover(path, format)) {
+                if (recovered.source() != Source.NONE) {
+                    List<Object> records = new ArrayList<>();
+                    recovered.forEachRemaining(records::add);
+                    boolean single = recovered.singleValue() || recovered.source() == Source.FALLBACK
+                            && format == Format.JSON && records.size() == 1;
+                    T data = shaper.shape(records, single);
+                    long skipped = recovered.source() == Source.SALVAGED ? recovered.report().skippedRecords() : 0;
+                    Path from = recovered.sourcePath().orElse(path);
+                    stats.readSucceeded(records.size(), Files.size(from), System.nanoTime() - start);
+                    if (recovered.source() != Source.PRIMARY) {
+                        LOG.warn("{} could not be read as it is ({}); read {} records from {} ({})", path,
+                                cause == null ? "its last line has no line ending" : describe(cause), records.size(),
+                                from, recovered.source().label());
+                    }
+                    Optional<CorruptionReport> report = recovered.report().intact() ? Optional.empty()
+                            : Optional.of(recovered.report());
+                    return new ReadResult<>(data, path, format, recovered.source(), recovered.sourcePath(), report,
+                            skipped, Optional.ofNullable(cause));
+                }
+                if (cause == null) {
+                    cause = new IOException("no record could be read from " + path + " or its backups");
+                }
+            } catch (IOException | RuntimeException e) {
+                if (cause == null) {
+                    cause = unwrap(e);
+                } else {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+        if (cause == null) {
+            cause = new IOException("the last line of " + path + " has no line ending: it may be cut short");
+        }
+        stats.readFailed(System.nanoTime() - start);
+        LOG.warn("could not read {}: {}", path, describe(cause));
+        CorruptionReport report = cause instanceof NoSuchFileException ? reportOf(path, format, cause)
+                : CorruptionDetector.inspect(path, format, readLimits);
+        return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(), Optional.of(report), 0,
+                Optional.of(cause));
+    }
+
+    /**
+     * Says whether a JSON Lines or CSV file ends without a line ending: the writers end every
+     * line, so its last line may be cut short, and a strict read would take it as it is.
+     */
+    private static boolean lastLineCut(Path path, Format format) {
+        if (format == Format.JSON) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens the records of a file as this handler's recovery policy finds them, streamed in
+     * constant memory: the file itself when intact; when it is damaged or missing, by the
+     * policy: {@link RecoveryPolicy#SALVAGE_THEN_BACKUP} salvages the file and, when nothing can
+     * be salvaged, takes the newest intact backup, then the newest fallback file with records;
+     * {@link RecoveryPolicy#BACKUP_THEN_SALVAGE} tries the backups first; {@link RecoveryPolicy#STRICT}
+     * gives no records ({@link Source#NONE}). Deciding reads the file once without building
+     * anything (see {@link CorruptionDetector}); the records are then read as they are consumed.
+     *
+     * @param path the file
+     * @param format its format
+     * @return the records; must be closed
+     * @throws IOException if the chosen source cannot be opened
+     * @throws NullPointerException if an argument is null
+     */
+    public RecoveredRecords recover(Path path, Format format) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        Objects.requireNonNull(format, "format must not be null");
+        CorruptionReport report = CorruptionDetector.inspect(path, format, readLimits);
+        if (report.intact()) {
+            return open(path, format, Source.PRIMARY, path, format, report);
+        }
+        boolean missing = report.problems().get(0).kind() == ProblemKind.MISSING;
+        if (!missing) {
+            stats.corruptionDetected(report.validRecords(), report.skippedRecords());
+        }
+        if (recoveryPolicy == RecoveryPolicy.STRICT) {
+            return new RecoveredRecords(path, format, Source.NONE, Optional.empty(), report, null);
+        }
+        boolean salvageable = !missing && report.validRecords() > 0;
+        if (salvageable && recoveryPolicy == RecoveryPolicy.SALVAGE_THEN_BACKUP) {
+            return open(path, format, Source.SALVAGED, path, format, report);
+        }
+        Path target = AtomicWriter.resolveTarget(path);
+        for (Path backup : backups.list(target)) {
+            if (CorruptionDetector.inspect(backup, format, readLimits).intact()) {
+                stats.backupRestored();
+                return open(path, format, Source.BACKUP, backup, format, report);
+            }
+        }
+        if (salvageable) {
+            return open(path, format, Source.SALVAGED, path, format, report);
+        }
+        for (Path fallback : fallbacks.list(path)) {
+            if (CorruptionDetector.inspect(fallback, Format.JSON_LINES, readLimits).validRecords() > 0) {
+                return open(path, format, Source.FALLBACK, fallback, Format.JSON_LINES, report);
+            }
+        }
+        return new RecoveredRecords(path, format, Source.NONE, Optional.empty(), report, null);
+    }
+
+    private RecoveredRecords open(Path path, Format format, Source source, Path from, Format fromFormat,
+            CorruptionReport report) throws IOException {
+        SalvageReader reader = DataRecovery.open(from, fromFormat, mapper, readLimits);
+        return new RecoveredRecords(path, format, source, Optional.of(from), report, reader);
+    }
+
+    /**
+     * Repairs a damaged file in place, under the file's lock: keeps the damaged original as
+     * {@code <name>.corrupt-<timestamp>} beside it (a hard link: no byte is copied, and the
+     * evidence is never destroyed), then rewrites the file atomically from the records salvaged
+     * from it (a JSON file of one value that cannot be salvaged becomes an empty array). An
+     * intact file is left alone. If the rewrite fails, the records go to a fallback file.
+     *
+     * @param path the file
+     * @param format its format
+     * @return what was done
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if this thread holds the file's lock already
+     */
+    public RepairResult repair(Path path, Format format) {
+        Objects.requireNonNull(path, "path must not be null");
+        Objects.requireNonNull(format, "format must not be null");
+        long start = System.nanoTime();
+        CorruptionReport report = CorruptionDetector.inspect(path, format, readLimits);
+        Path target;
+        PathLocks.Held held;
+        try {
+            target = AtomicWriter.resolveTarget(path);
+            held = LOCKS.lock(target, processLocking, stats::lockWaited);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            return new RepairResult(path, format, false, false, report, 0, Optional.empty(), Optional.empty(),
+                    Optional.of(unwrap(e)));
+        }
+        try (held) {
+            report = CorruptionDetector.inspect(target, format, readLimits);
+            if (report.intact()) {
+                return new RepairResult(path, format, true, false, report, report.validRecords(), Optional.empty(),
+                        Optional.empty(), Optional.empty());
+            }
+            ProblemKind first = report.problems().get(0).kind();
+            if (first == ProblemKind.MISSING || first == ProblemKind.UNREADABLE) {
+                return new RepairResult(path, format, false, false, report, 0, Optional.empty(), Optional.empty(),
+                        Optional.of(new IOException(report.problems().get(0).message())));
+            }
+            Path damaged = BackupManager.keepAsCorrupt(target, clock);
+            stats.corruptionDetected(report.validRecords(), report.skippedRecords());
+            try (SalvageReader reader = DataRecovery.open(damaged, format, mapper, readLimits)) {
+                boolean any = reader.hasNext();
+                Object document = format == Format.JSON && any && reader.singleValue() ? reader.next() : reader;
+                WriteResult written;
+                try (RecordSource source = RecordSource.of(document)) {
+                    written = writeLocked(path, target, format, source, bodyOf(format), start);
+                }
+                LOG.warn("repaired {}: kept {} records, skipped {}; the damaged original is {}", path,
+                        written.records(), report.skippedRecords(), damaged);
+                return new RepairResult(path, format, written.ok(), written.ok(), report, written.records(),
+                        Optional.of(damaged), written.fallback(), written.error());
+            }
+        } catch (IOException | RuntimeException e) {
+            return new RepairResult(path, format, false, false, report, 0, Optional.empty(), Optional.empty(),
+                    Optional.of(unwrap(e)));
+        }
+    }
+
+    /** Binds a plain value (maps, lists, scalars) to a type; plain {@code Object} keeps it as it is. */
+    @SuppressWarnings("unchecked")
+    private <T> T convert(Object value, JavaType type) {
+        if (type.getRawClass() == Object.class || value == null) {
+            return (T) value;
+        }
+        return mapper.convertValue(value, type);
+    }
+
+    /** The records of a CSV salvage are maps of column name to text. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> csvRows(List<Object> records, boolean single) {
+        List<Map<String, String>> rows = new ArrayList<>(records.size());
+        for (Object record : records) {
+            rows.add((Map<String, String>) record);
+        }
+        return rows;
     }
 
     private static long countOf(Object data) {

@@ -302,31 +302,37 @@ class BadInputTest {
         }
 
         @Test
-        void aDamagedJsonFileReadsAsNullInThisStrictVersion() throws Exception {
+        void aDamagedJsonFileGivesItsWholeRecordsOrNull() throws Exception {
             Path truncated = Files.writeString(dir.resolve("truncated.json"), "[{\"a\":1},{\"b\":");
             Path invalid = Files.writeString(dir.resolve("invalid.json"), "{a: 1}");
             Path empty = Files.writeString(dir.resolve("empty.json"), "");
             Path trailing = Files.writeString(dir.resolve("trailing.json"), "[1] [2]");
 
-            for (Path file : List.of(truncated, invalid, empty, trailing)) {
-                assertThat(Fallbacks.safeReadJson(file)).as(file.toString()).isNull();
-            }
+            assertThat(Fallbacks.safeReadJson(truncated)).isEqualTo(List.of(Map.of("a", 1)));
+            assertThat(Fallbacks.safeReadJson(invalid)).isNull();
+            assertThat(Fallbacks.safeReadJson(empty)).isNull();
+            assertThat(Fallbacks.safeReadJson(trailing)).isEqualTo(List.of(1));
             ReadResult<Object> result = FallbackHandler.builder().build().readJson(truncated);
-            assertThat(result.source()).isEqualTo(Source.NONE);
+            assertThat(result.source()).isEqualTo(Source.SALVAGED);
             assertThat(result.report()).get().satisfies(report ->
-                    assertThat(report.problems()).extracting(p -> p.kind()).containsExactly(ProblemKind.INVALID_SYNTAX));
+                    assertThat(report.problems()).extracting(p -> p.kind()).containsExactly(ProblemKind.TRUNCATED));
+            ReadResult<Object> strict = FallbackHandler.builder().recoveryPolicy(RecoveryPolicy.STRICT).build()
+                    .readJson(truncated);
+            assertThat(strict.source()).isEqualTo(Source.NONE);
+            assertThat(strict.data()).isNull();
         }
 
         @Test
-        void damagedJsonLinesAndCsvReadAsNull() throws Exception {
+        void damagedJsonLinesAndCsvGiveTheirWholeRecordsOrNull() throws Exception {
             Path jsonl = Files.writeString(dir.resolve("torn.jsonl"), "{\"a\":1}\n{\"b\":");
             Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2,3\n4\n");
             Path shortRow = Files.writeString(dir.resolve("short.csv"), "a,b\n4\n1,2\n");
             Path longRow = Files.writeString(dir.resolve("long.csv"), "a,b\n1,2,3\n");
 
-            assertThat(Fallbacks.safeReadJsonLines(jsonl)).isNull();
+            assertThat(Fallbacks.safeReadJsonLines(jsonl)).containsExactly(Map.of("a", 1));
             assertThat(Fallbacks.safeReadCsv(ragged)).isNull();
-            assertThat(Fallbacks.safeReadCsv(shortRow)).as("fields are counted against the header").isNull();
+            assertThat(Fallbacks.safeReadCsv(shortRow)).as("fields are counted against the header")
+                    .containsExactly(Map.of("a", "1", "b", "2"));
             assertThat(Fallbacks.safeReadCsv(longRow)).isNull();
         }
 

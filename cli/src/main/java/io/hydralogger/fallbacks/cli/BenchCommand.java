@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
         description = {"Measure write and read throughput per format, the cache and concurrent writers.",
             "The original performance test, on real files in a temp folder (removed afterwards):",
             "durable writes and reads of each format, the sanitiser with its per-class cache cold",
-            "and warm, and threads writing files of their own and one shared file."})
+            "and warm, and threads writing files of their own, one shared file, and appending to",
+            "one log."})
 final class BenchCommand implements Callable<Integer> {
-    /** Records per whole-file write in the concurrent part. */
+    /** Records per write or append call in the concurrent part. */
     static final int BATCH = 1_000;
     /** At most this many records go through the sanitiser with a cold cache (each is slow). */
     static final int CACHE_SAMPLE = 2_000;
@@ -83,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         figures.put("records", records);
         figures.put("threads", threads);
         figures.put("durability", "sync");
-        try (Progress progress = Progress.records("bench", 8L * records + 2L * sample, main.quiet())) {
+        try (Progress progress = Progress.records("bench", 9L * records + 2L * sample, main.quiet())) {
             List<Map<String, Object>> warmUp = data.subList(0, Math.min(records, WARM_UP));
             for (Format format : Format.values()) {
                 throughput(handler, warmUp, dir.resolve("warm-up." + extension(format)), format);
@@ -171,29 +172,34 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Writer threads sharing the records in whole-file writes of {@value #BATCH}: once each to
-     * files of its own, once all to one file (the per-path lock serialises them).
+     * Writer threads sharing the records in calls of {@value #BATCH} records: whole-file writes
+     * to files of their own, whole-file writes all to one file (the per-path lock serialises
+     * them), and appends all to one log file (each call's lines forced to disk).
      */
     private Map<String, Object> concurrent(FallbackHandler handler, List<Map<String, Object>> data, Path dir,
             Progress progress) throws InterruptedException, ExecutionException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("threads", threads);
-        row.put("records_per_write", Math.min(BATCH, data.size()));
-        row.put("own_files_records_per_second", writers(handler, data, t -> dir.resolve("own-" + t + ".jsonl")));
+        row.put("records_per_call", Math.min(BATCH, data.size()));
+        row.put("own_files_records_per_second",
+                writers(data, (t, batch) -> handler.writeJsonLines(batch, dir.resolve("own-" + t + ".jsonl"))));
         progress.stepBy(records);
-        row.put("one_file_records_per_second", writers(handler, data, t -> dir.resolve("shared.jsonl")));
+        row.put("one_file_records_per_second",
+                writers(data, (t, batch) -> handler.writeJsonLines(batch, dir.resolve("shared.jsonl"))));
+        progress.stepBy(records);
+        row.put("appends_one_file_records_per_second",
+                writers(data, (t, batch) -> handler.appendJsonLines(batch, dir.resolve("log.jsonl"))));
         progress.stepBy(records);
         return row;
     }
 
-    /** The file a writer thread writes to. */
+    /** One call of a writer thread. */
     @FunctionalInterface
-    private interface Target {
-        Path of(int thread);
+    private interface Call {
+        WriteResult write(int thread, List<Map<String, Object>> batch);
     }
 
-    private long writers(FallbackHandler handler, List<Map<String, Object>> data, Target target)
-            throws InterruptedException, ExecutionException {
+    private long writers(List<Map<String, Object>> data, Call call) throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Long>> done = new ArrayList<>();
@@ -204,7 +210,7 @@ final class BenchCommand implements Callable<Integer> {
                     long written = 0;
                     for (int from = thread * BATCH; from < data.size(); from += threads * BATCH) {
                         List<Map<String, Object>> batch = data.subList(from, Math.min(data.size(), from + BATCH));
-                        if (handler.writeJsonLines(batch, target.of(thread)).ok()) {
+                        if (call.write(thread, batch).ok()) {
                             written += batch.size();
                         }
                     }
@@ -234,10 +240,14 @@ final class BenchCommand implements Callable<Integer> {
                 + " %.1fx faster%n", (Integer) cache.get("records"), (Double) cache.get("cold_micros_per_record"),
                 (Double) cache.get("warm_micros_per_record"), (Double) cache.get("speedup"));
         Map<String, Object> concurrent = (Map<String, Object>) figures.get("concurrent");
-        out.printf("concurrent JSON Lines writers, %d threads, %,d records per write: own files %,d records/s,"
-                + " one shared file %,d records/s%n", (Integer) concurrent.get("threads"),
-                (Integer) concurrent.get("records_per_write"), (Long) concurrent.get("own_files_records_per_second"),
+        out.printf("concurrent JSON Lines writers, %d threads, %,d records per call:%n",
+                (Integer) concurrent.get("threads"), (Integer) concurrent.get("records_per_call"));
+        out.printf("  whole-file writes, a file each   %,12d records/s%n",
+                (Long) concurrent.get("own_files_records_per_second"));
+        out.printf("  whole-file writes, one file      %,12d records/s%n",
                 (Long) concurrent.get("one_file_records_per_second"));
+        out.printf("  appends, one log file            %,12d records/s%n",
+                (Long) concurrent.get("appends_one_file_records_per_second"));
     }
 
     private static String extension(Format format) {

@@ -4,7 +4,6 @@ import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.Format;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +17,8 @@ import tools.jackson.databind.ObjectWriter;
 /** {@code cat}: the records of a file as JSON Lines on stdout, in constant memory. */
 @Command(name = "cat", mixinStandardHelpOptions = true,
         description = {"Print the records of FILE as JSON Lines on stdout.",
-            "CSV rows become objects of text. A damaged file prints the records before the damage",
-            "and exits 1."})
+            "CSV rows become objects of text. A damaged file prints every record that can be",
+            "salvaged, says on stderr what was skipped, and exits 1."})
 final class CatCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -38,8 +37,8 @@ final class CatCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         ObjectWriter writer = handler.mapper().writer().withRootValueSeparator("")
                 .without(StreamWriteFeature.AUTO_CLOSE_TARGET);
-        try (Progress progress = Progress.bytes("cat", Files.size(file), main.quiet());
-                RecordInput records = RecordInput.open(handler, file, from, progress);
+        try (Progress progress = Progress.records("cat", -1, main.quiet());
+                RecordInput records = RecordInput.open(file, from, progress);
                 JsonGenerator out = writer.createGenerator(stdout)) {
             while (records.hasNext()) {
                 out.writePOJO(records.next());
@@ -52,6 +51,7 @@ final class CatCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+            progress.close();
             records.failIfDamaged("printed");
         }
         return Main.OK;

@@ -5,7 +5,6 @@ import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.WriteResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = {"Convert IN to OUT, each in the format of its extension.",
             "Records stream through in constant memory; OUT is written atomically with a backup of",
             "its previous version. CSV flattens nested objects to dotted columns and reads cells",
-            "back as text. A damaged IN converts the records before the damage and exits 1."})
+            "back as text. A damaged IN converts every record that can be salvaged, says on",
+            "stderr what was skipped, and exits 1."})
 final class ConvertCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -50,8 +50,8 @@ final class ConvertCommand implements Callable<Integer> {
         Format inFormat = Formats.of(in, from);
         Format outFormat = Formats.of(out, to);
         FallbackHandler handler = FallbackHandler.builder().build();
-        try (Progress progress = Progress.bytes("convert", Files.size(in), main.quiet());
-                RecordInput input = RecordInput.open(handler, in, inFormat, progress)) {
+        try (Progress progress = Progress.records("convert", -1, main.quiet());
+                RecordInput input = RecordInput.open(in, inFormat, progress)) {
             WriteResult result = handler.write(input, out, outFormat);
             if (!result.ok()) {
                 throw new CliException(Main.ERROR, "could not write " + out + ": "
@@ -67,9 +67,10 @@ final class ConvertCommand implements Callable<Integer> {
                 summary.put("from", inFormat.label());
                 summary.put("to", outFormat.label());
                 summary.put("records", input.count());
+                summary.put("skipped", input.report().skippedRecords());
                 summary.put("bytes", result.bytes());
                 summary.put("backup", result.backup().map(Path::toString).orElse(null));
-                summary.put("damage", input.damage().orElse(null));
+                summary.put("problems", input.problems());
                 stdout.println(handler.mapper().writeValueAsString(summary));
             } else {
                 stdout.printf("converted %d records: %s (%s) -> %s (%s, %d bytes)%s%n", input.count(), in,

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "hydra-fallbacks", mixinStandardHelpOptions = true, version = "hydra-fallbacks 0.1.0",
         description = "Safe, fast JSON, JSON Lines and CSV files: write atomically, detect corruption, salvage.",
-        subcommands = {DemoCommand.class, ConvertCommand.class, CatCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, VerifyCommand.class, RecoverCommand.class, RepairCommand.class,
+            ConvertCommand.class, CatCommand.class, BenchCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; every file intact", "1:a file is corrupted", "2:usage or I/O error"})

@@ -1,8 +1,6 @@
 package io.hydralogger.fallbacks.cli;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,53 +27,38 @@ final class Progress implements AutoCloseable {
     /** How long work runs before its bar appears, unless {@value #DELAY_PROPERTY} says otherwise. */
     static final long DEFAULT_DELAY_MILLIS = 500;
 
-    private static final Progress NONE = new Progress(null, 0, null, 0, false);
+    private static final Progress NONE = new Progress(null, 0, false);
 
     private final String task;
     private final long total;
-    private final String unit;
-    private final long unitSize;
     private final boolean enabled;
     private final long startNanos = System.nanoTime();
     private final long delayNanos;
     private long done;
     private ProgressBar bar;
 
-    private Progress(String task, long total, String unit, long unitSize, boolean enabled) {
+    private Progress(String task, long total, boolean enabled) {
         this.task = task;
         this.total = total;
-        this.unit = unit;
-        this.unitSize = unitSize;
         this.enabled = enabled;
         this.delayNanos = Duration.ofMillis(Long.getLong(DELAY_PROPERTY, DEFAULT_DELAY_MILLIS)).toNanos();
     }
 
     /**
-     * Starts tracking work counted in records (or any other unit of one).
+     * Starts tracking work counted in records.
      *
      * @param task the label shown before the bar
-     * @param total how many units the work has; -1 when unknown
+     * @param total how many records the work has; -1 when unknown (the bar then counts and
+     *     shows the speed)
      * @param quiet whether {@code --quiet} was given
      * @return the progress; does nothing when no bar may be shown
      */
     static Progress records(String task, long total, boolean quiet) {
-        return shown(quiet) ? new Progress(task, total, " records", 1, true) : NONE;
+        return shown(quiet) ? new Progress(task, total, true) : NONE;
     }
 
     /**
-     * Starts tracking work counted in bytes, shown in MB.
-     *
-     * @param task the label shown before the bar
-     * @param total how many bytes the work has
-     * @param quiet whether {@code --quiet} was given
-     * @return the progress; does nothing when no bar may be shown
-     */
-    static Progress bytes(String task, long total, boolean quiet) {
-        return shown(quiet) ? new Progress(task, total, " MB", 1_000_000, true) : NONE;
-    }
-
-    /**
-     * Adds units done.
+     * Adds records done.
      *
      * @param units how many more are done
      */
@@ -84,7 +67,7 @@ final class Progress implements AutoCloseable {
     }
 
     /**
-     * Sets the units done so far.
+     * Sets the records done so far.
      *
      * @param units how many are done
      */
@@ -99,56 +82,11 @@ final class Progress implements AutoCloseable {
                 return;
             }
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(unit, unitSize).setUpdateIntervalMillis(200)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).setUpdateIntervalMillis(200)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .showSpeed().startsFrom(0, Duration.ofNanos(elapsed)).build();
         }
         bar.stepTo(done);
-    }
-
-    /**
-     * Counts the bytes read through a stream as work done.
-     *
-     * @param in the stream
-     * @return a stream that reads from {@code in} and reports its position
-     */
-    InputStream track(InputStream in) {
-        if (!enabled) {
-            return in;
-        }
-        return new FilterInputStream(in) {
-            private long position;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    stepTo(++position);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    position += n;
-                    stepTo(position);
-                }
-                return n;
-            }
-        };
-    }
-
-    /**
-     * Opens a file for reading with its bytes counted as work done.
-     *
-     * @param file the file
-     * @return the stream
-     * @throws IOException if it cannot be opened
-     */
-    InputStream open(Path file) throws IOException {
-        return track(Files.newInputStream(file));
     }
 
     /** Draws the bar's final state, if it was shown, and ends the line. */

@@ -1,73 +1,57 @@
 package io.hydralogger.fallbacks.cli;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.recovery.CorruptionReport;
+import io.hydralogger.fallbacks.recovery.DataRecovery;
+import io.hydralogger.fallbacks.recovery.Problem;
+import io.hydralogger.fallbacks.recovery.SalvageReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.JacksonIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The records of an input file, read in constant memory, that end at the first damage instead
- * of throwing: what came before it is kept, and {@link #damage()} says where and what it was.
- * I/O errors are still thrown. Single-pass; close it.
+ * The records of an input file, salvaged in one streaming pass and constant memory (see
+ * {@link DataRecovery}): an intact file gives all its records, a damaged one every record that
+ * survived, and {@link #report()} says what was skipped and why. Single-pass; close it.
  */
 final class RecordInput implements Iterator<Object>, AutoCloseable {
     private final Path file;
-    private final Stream<Object> stream;
-    private final Iterator<Object> records;
+    private final SalvageReader reader;
+    private final Progress progress;
     private long count;
-    private String damage;
 
-    private RecordInput(Path file, Stream<Object> stream) {
+    private RecordInput(Path file, SalvageReader reader, Progress progress) {
         this.file = file;
-        this.stream = stream;
-        this.records = stream.iterator();
+        this.reader = reader;
+        this.progress = progress;
     }
 
     /**
      * Opens a file.
      *
-     * @param handler the handler that parses it
      * @param file the file
      * @param format its format
-     * @param progress counts the bytes read
+     * @param progress counts the records read
      * @return the records
      * @throws IOException if the file cannot be opened
      */
-    static RecordInput open(FallbackHandler handler, Path file, Format format, Progress progress) throws IOException {
-        return new RecordInput(file, handler.stream(progress.open(file), format));
+    static RecordInput open(Path file, Format format, Progress progress) throws IOException {
+        return new RecordInput(file, DataRecovery.open(file, format), progress);
     }
 
     @Override
     public boolean hasNext() {
-        if (damage != null) {
-            return false;
-        }
-        try {
-            return records.hasNext();
-        } catch (JacksonException | CsvParseException e) {
-            if (e instanceof JacksonIOException) {
-                throw e;
-            }
-            damage = describe(e);
-            return false;
-        }
+        return reader.hasNext();
     }
 
     @Override
     public Object next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        count++;
-        return records.next();
+        Object record = reader.next();
+        progress.stepTo(++count);
+        return record;
     }
 
     /** {@return how many records were handed out} */
@@ -75,38 +59,47 @@ final class RecordInput implements Iterator<Object>, AutoCloseable {
         return count;
     }
 
-    /** {@return where and what the damage that ended the records was, if they ended at damage} */
-    Optional<String> damage() {
-        return Optional.ofNullable(damage);
+    /** {@return the problems found so far: all of them once the records are consumed} */
+    CorruptionReport report() {
+        return reader.report();
+    }
+
+    /** {@return the problems as JSON-ready maps: kind, offset, line, message} */
+    List<Map<String, Object>> problems() {
+        return report().problems().stream().map(RecordInput::toMap).toList();
+    }
+
+    private static Map<String, Object> toMap(Problem problem) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("kind", problem.kind().label());
+        map.put("offset", problem.offset());
+        map.put("line", problem.line());
+        map.put("message", problem.message());
+        return map;
     }
 
     /**
-     * Fails with exit code 1 when the records ended at damage.
+     * Fails with exit code 1 when the file was damaged (its records consumed).
      *
-     * @param done what was done with the records before it, for the message
+     * @param done what was done with the salvaged records, for the message ("printed")
      * @throws CliException if the input is damaged
      */
     void failIfDamaged(String done) {
-        if (damage != null) {
-            throw new CliException(Main.CORRUPTED, file + " is damaged: " + damage + "; " + done + " the "
-                    + count + " records before it ('hydra-fallbacks recover' salvages what follows)");
+        CorruptionReport report = report();
+        if (report.intact()) {
+            return;
         }
-    }
-
-    private static String describe(RuntimeException e) {
-        if (e instanceof JacksonException jackson) {
-            TokenStreamLocation at = jackson.getLocation();
-            String where = at == null || at.getLineNr() < 0 ? ""
-                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String message = Errors.firstLine(jackson.getOriginalMessage());
-            int source = message.indexOf(" (start marker at [Source");
-            return (source < 0 ? message : message.substring(0, source)) + where;
-        }
-        return Errors.firstLine(e.getMessage());
+        List<Problem> problems = report.problems();
+        Problem first = problems.get(0);
+        String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "";
+        throw new CliException(Main.CORRUPTED, file + " is damaged: " + first.kind().label()
+                + (first.line() > 0 ? " at line " + first.line() : "") + ": " + Errors.firstLine(first.message())
+                + more + "; " + done + " the " + count + " records salvaged, " + report.skippedRecords()
+                + " skipped");
     }
 
     @Override
-    public void close() {
-        stream.close();
+    public void close() throws IOException {
+        reader.close();
     }
 }

@@ -101,7 +101,8 @@ class CliIT {
 
         Map<String, Object> summary = object(run.stdout());
         assertThat(summary).containsEntry("records", 50).containsEntry("from", "json_lines")
-                .containsEntry("to", "json").containsEntry("backup", out + ".bak").containsEntry("damage", null);
+                .containsEntry("to", "json").containsEntry("backup", out + ".bak").containsEntry("skipped", 0)
+                .containsEntry("problems", List.of());
         assertThat((Integer) summary.get("bytes")).isEqualTo((int) Files.size(out));
     }
 
@@ -119,17 +120,20 @@ class CliIT {
     }
 
     @Test
-    void convertOfADamagedFileKeepsTheRecordsBeforeTheDamageAndExitsOne() throws Exception {
+    void convertOfADamagedFileKeepsEverySalvagedRecordAndExitsOne() throws Exception {
         Path in = dir.resolve("in.json");
-        Files.writeString(in, "[{\"id\":1},{\"id\":2},{\"id\":3,\"na");
+        Files.writeString(in, "[{\"id\":1},{\"id\":2},{\"id\":3,\"na\u0000\u0000},{\"id\":4}]");
         Path out = dir.resolve("out.jsonl");
 
-        Tool.Run run = Tool.run(dir, "convert", in.toString(), out.toString());
+        Tool.Run run = Tool.run(dir, "convert", "--json", in.toString(), out.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString().contains(in + " is damaged")
-                .contains("converted the 2 records before it");
-        assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}");
+                .contains("converted the 3 records salvaged, 1 skipped");
+        assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":4}");
+        Map<String, Object> summary = object(run.stdout());
+        assertThat(summary).containsEntry("records", 3).containsEntry("skipped", 1);
+        assertThat((List<?>) summary.get("problems")).isNotEmpty();
     }
 
     @Test
@@ -167,15 +171,16 @@ class CliIT {
     }
 
     @Test
-    void catOfADamagedFilePrintsTheRecordsBeforeTheDamageAndExitsOne() throws Exception {
+    void catOfADamagedFilePrintsEverySalvagedRecordAndExitsOne() throws Exception {
         Path file = dir.resolve("log.jsonl");
-        Files.writeString(file, "{\"a\":1}\n{\"a\":2}\n{\"a\" x}\n{\"a\":4}\n");
+        Files.writeString(file, "{\"a\":1}\n{\"a\":2}\n{\"a\" x}\n{\"a\":4}\n{\"a\":5");
 
         Tool.Run run = Tool.run(dir, "cat", file.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.stdout()).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
-        assertThat(run.errLines()).singleElement().asString().contains(file + " is damaged").contains("line 3");
+        assertThat(run.stdout()).isEqualTo("{\"a\":1}\n{\"a\":2}\n{\"a\":4}\n");
+        assertThat(run.errLines()).singleElement().asString().contains(file + " is damaged")
+                .contains("at line 3").contains("printed the 3 records salvaged, 2 skipped");
     }
 
     @Test
@@ -247,7 +252,7 @@ class CliIT {
     void benchPrintsATableAndJsonForMachines() throws Exception {
         Tool.Run table = Tool.run(dir, "bench", "--records", "500", "--threads", "2").succeeds();
         assertThat(table.stdout()).contains("write records/s").contains("json_lines").contains("csv")
-                .contains("sanitiser cache").contains("concurrent");
+                .contains("sanitiser cache").contains("concurrent").contains("appends, one log file");
 
         Tool.Run json = Tool.run(dir, "bench", "--records", "500", "--threads", "2", "--json").succeeds();
         Map<String, Object> figures = object(json.stdout());
@@ -260,8 +265,11 @@ class CliIT {
             assertThat(((Number) ((Map<?, ?>) row).get("read_records_per_second")).longValue()).isPositive();
         }
         assertThat(((Number) ((Map<?, ?>) figures.get("sanitizer_cache")).get("speedup")).doubleValue()).isPositive();
-        assertThat(((Number) ((Map<?, ?>) figures.get("concurrent")).get("one_file_records_per_second")).longValue())
-                .isPositive();
+        Map<?, ?> concurrent = (Map<?, ?>) figures.get("concurrent");
+        for (String key : List.of("own_files_records_per_second", "one_file_records_per_second",
+                "appends_one_file_records_per_second")) {
+            assertThat(((Number) concurrent.get(key)).longValue()).as(key).isPositive();
+        }
         Tool.run(dir, "bench", "--records", "0").failsWith(2, "--records and --threads must be at least 1");
     }
 

@@ -55,7 +55,7 @@ class ProgressIT {
 
         assertThat(run.exit()).as(run.stdout()).isZero();
         // script merges the pty's output into its stdout: the bar, redrawn with carriage returns
-        assertThat(run.stdout()).contains("\rconvert").contains("100%").contains(" MB")
+        assertThat(run.stdout()).contains("\rconvert").contains("20000/? records").contains("records/s")
                 .contains("converted 20000 records");
     }
 
@@ -65,18 +65,19 @@ class ProgressIT {
 
         assertThat(run.exit()).as(run.stderr()).isZero();
         assertThat(run.stderr()).isEmpty();
-        assertThat(run.stdout()).startsWith("converted 20000 records").doesNotContain("%").doesNotContain("\r");
+        assertThat(run.stdout()).startsWith("converted 20000 records").doesNotContain("/? records")
+                .doesNotContain("\r");
     }
 
     @Test
     void quietOrTheEnvironmentTurnTheBarOff() throws Exception {
         Tool.Run quiet = onTerminal(convert("--quiet"), Map.of());
         assertThat(quiet.exit()).isZero();
-        assertThat(quiet.stdout()).contains("converted 20000 records").doesNotContain("%");
+        assertThat(quiet.stdout()).contains("converted 20000 records").doesNotContain("/? records");
 
         Tool.Run off = onTerminal(convert(), Map.of(Progress.ENV, "0"));
         assertThat(off.exit()).isZero();
-        assertThat(off.stdout()).doesNotContain("%");
+        assertThat(off.stdout()).contains("converted 20000 records").doesNotContain("/? records");
     }
 
     @Test
@@ -84,7 +85,7 @@ class ProgressIT {
         Tool.Run run = Tool.exec(dir, convert(), Map.of(Progress.ENV, "1"));
 
         assertThat(run.exit()).isZero();
-        assertThat(run.stderr()).contains("convert").contains("100%");
-        assertThat(run.stdout()).startsWith("converted 20000 records").doesNotContain("%");
+        assertThat(run.stderr()).contains("convert").contains("20000/? records");
+        assertThat(run.stdout()).startsWith("converted 20000 records").doesNotContain("/? records");
     }
 }

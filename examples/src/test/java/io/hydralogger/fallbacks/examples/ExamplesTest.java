@@ -51,6 +51,15 @@ class ExamplesTest {
     }
 
     @Test
+    void concurrentProcessingLosesNoEventAndNoIncrement() throws Exception {
+        String output = run(ConcurrentProcessing.class, dir.resolve("concurrent").toString(), "4", "2");
+
+        assertThat(output).contains("1. 4 threads: 800 events appended (expected 800, 800 lines in the file),"
+                + " counter 80 (expected 80)").contains("2. and then 2 processes: 1200 events appended (expected 1200,"
+                + " 1200 lines in the file), counter 120 (expected 120)");
+    }
+
+    @Test
     void performanceTestMeasuresEveryFormat() throws Exception {
         String output = run(PerformanceTest.class, dir.resolve("perf").toString(), "2000");
 

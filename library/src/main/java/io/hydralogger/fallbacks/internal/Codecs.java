@@ -22,8 +22,10 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -88,9 +90,9 @@ public final class Codecs {
         long count = 0;
         try (JsonGenerator generator = mapper.writer().withRootValueSeparator("")
                 .createGenerator(new NonClosingOutputStream(out))) {
-            GeneratorSink sink = new GeneratorSink(generator);
+            Consumer<Object> sanitizer = DataSanitizer.sanitizerTo(new GeneratorSink(generator));
             while (records.hasNext()) {
-                DataSanitizer.sanitizeTo(records.next(), sink);
+                sanitizer.accept(records.next());
                 generator.writeRaw('\n');
                 count++;
             }
@@ -196,7 +198,8 @@ public final class Codecs {
     }
 
     /**
-     * Reads one JSON document into the given type.
+     * Reads one JSON document into the given type. A file of {@link ParallelReader#THRESHOLD}
+     * bytes or more whose root is an array is parsed on several threads (same result).
      *
      * @param mapper the mapper
      * @param path the file
@@ -206,14 +209,22 @@ public final class Codecs {
      * @throws IOException if the file cannot be opened
      * @throws tools.jackson.core.JacksonException if the content is not valid JSON of that type
      */
+    @SuppressWarnings("unchecked")
     public static <T> T readJson(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        if (ParallelReader.worthIt(mapper, Files.size(path))) {
+            Optional<Object> parsed = ParallelReader.readJsonArray(mapper, path, type, ParallelReader.defaultChunks());
+            if (parsed.isPresent()) {
+                return (T) parsed.get();
+            }
+        }
         try (InputStream in = Files.newInputStream(path)) {
             return mapper.readValue(in, type);
         }
     }
 
     /**
-     * Reads a JSON Lines file whole, strictly.
+     * Reads a JSON Lines file whole, strictly. A file of {@link ParallelReader#THRESHOLD} bytes
+     * or more is parsed on several threads (same records, same order).
      *
      * @param mapper the mapper
      * @param path the file
@@ -224,6 +235,13 @@ public final class Codecs {
      * @throws tools.jackson.core.JacksonException at the first invalid line
      */
     public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        if (ParallelReader.worthIt(mapper, Files.size(path))) {
+            Optional<List<T>> parsed = ParallelReader.readJsonLines(mapper, path, type,
+                    ParallelReader.defaultChunks());
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
         try (InputStream in = Files.newInputStream(path);
                 MappingIterator<T> values = jsonLinesValues(mapper, in, type)) {
             return values.readAll(new ArrayList<>());
@@ -320,7 +338,7 @@ public final class Codecs {
      * token: given the stream itself, Jackson would take an array on the first line for a
      * wrapper and return its elements as the records (and drop the lines after it).
      */
-    private static <T> MappingIterator<T> jsonLinesValues(JsonMapper mapper, InputStream in, JavaType type) {
+    static <T> MappingIterator<T> jsonLinesValues(JsonMapper mapper, InputStream in, JavaType type) {
         return mapper.readerFor(type).readValues(mapper.createParser(in));
     }
 

@@ -176,7 +176,9 @@ final class JsonEngine extends Engine {
                 long end = offset(main.currentLocation());
                 main.close();
                 main = null;
-                checkEnd(end);
+                if (checkEnd(end)) {
+                    scanFrom = end;
+                }
                 return END;
             }
             elementStart = offset(main.currentTokenLocation());
@@ -211,14 +213,23 @@ final class JsonEngine extends Engine {
         return p;
     }
 
-    /** After the top-level array closed: only white space may follow. */
-    private void checkEnd(long end) throws IOException {
+    /**
+     * After the top-level array closed: only white space may follow. Damage can close the array
+     * early (a stray bracket), so intact elements may still follow the junk: the caller goes on
+     * looking for them.
+     *
+     * @return whether junk follows
+     */
+    private boolean checkEnd(long end) throws IOException {
         long junk = file.skipWhitespace(end);
-        if (junk >= 0) {
-            int b = file.byteAt(junk);
-            problem(b == 0 ? ProblemKind.NUL_BYTES : ProblemKind.TRAILING_DATA, junk, file.lineAt(junk),
-                    "content after the end of the top-level array (" + (file.size() - junk) + " bytes)");
+        if (junk < 0) {
+            return false;
         }
+        int b = file.byteAt(junk);
+        problem(b == 0 ? ProblemKind.NUL_BYTES : ProblemKind.TRAILING_DATA, junk, file.lineAt(junk),
+                "content after the end of the top-level array (" + (file.size() - junk) + " bytes)");
+        skipped(1);
+        return true;
     }
 
     private void fail(Throwable e, JsonParser parser) throws IOException {
@@ -341,7 +352,7 @@ final class JsonEngine extends Engine {
         if (accepted > 0) {
             checkEnd(end);
         }
-        return new Run(accepted, accepted > 0 ? -1 : end);
+        return new Run(accepted, end);
     }
 
     private void reportRunEnd(Throwable e, JsonParser parser, long base, long accepted) throws IOException {

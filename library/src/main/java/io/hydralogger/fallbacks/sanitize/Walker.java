@@ -29,8 +29,20 @@ final class Walker {
     /** Marks the end of an iteration (a value no caller can hand in). */
     private static final Map.Entry<Object, Object> NO_MORE = Map.entry(Walker.class, Walker.class);
 
+    /** How many recently seen classes a walker remembers before asking the shared cache. */
+    private static final int RECENT = 4;
+
     private final ShapeCache cache;
     private final ValueSink sink;
+    /**
+     * The last classes met and their shapes, tried before the shared cache: records of one shape
+     * meet the same few container classes over and over, and a look-up in the shared map was the
+     * largest single cost of streaming them (a class's shape never changes, so these never go
+     * stale; clearing the shared cache still takes effect for the next walker).
+     */
+    private final Class<?>[] recentTypes = new Class<?>[RECENT];
+    private final Shape[] recentShapes = new Shape[RECENT];
+    private int nextRecent;
     /** The containers on the path from the root to the current value, for cycle detection. */
     private Object[] path = new Object[16];
     private int depth;
@@ -58,8 +70,21 @@ final class Walker {
         } else if (type == Boolean.class) {
             sink.bool((Boolean) value);
         } else {
-            walk(value, cache.shapeOf(type));
+            walk(value, shapeOf(type));
         }
+    }
+
+    private Shape shapeOf(Class<?> type) {
+        for (int i = 0; i < RECENT; i++) {
+            if (recentTypes[i] == type) {
+                return recentShapes[i];
+            }
+        }
+        Shape shape = cache.shapeOf(type);
+        recentTypes[nextRecent] = type;
+        recentShapes[nextRecent] = shape;
+        nextRecent = (nextRecent + 1) % RECENT;
+        return shape;
     }
 
     private void walk(Object value, Shape shape) {

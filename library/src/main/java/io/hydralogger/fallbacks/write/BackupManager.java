@@ -1,13 +1,30 @@
 package io.hydralogger.fallbacks.write;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the previous versions of a file as backups, beside it: {@code <name>.bak} is the
@@ -18,18 +35,38 @@ import java.util.List;
  * version is renamed over it: no byte is copied and the target is never missing, not even for a
  * moment. Only where the file system has no hard links is the file copied instead. Rotating the
  * generations renames backup files; a symbolic link planted at a backup name is renamed or
- * removed, never followed. A backup has the inode, and so the permissions, of the version it
+ * removed, never followed. The generation that falls off the end is deleted, a large one
+ * (8 MiB or more) on a background thread after being renamed to a temp-file name
+ * ({@code .<name>.<random>.tmp}), so that freeing it does not slow the write. A backup has the inode, and so the permissions, of the version it
  * keeps, so it is never readable by more users than that version was.
  *
- * <p>Immutable and thread-safe; rotations of one target must be serialised by the caller.
+ * <p>With {@link #inFolder(Path, int)} backups go to a folder of their own instead, named
+ * {@code <name>.<UTC timestamp>.bak} (linked where the folder is on the same file system as the
+ * file, copied otherwise); the newest {@code count} are kept.
+ *
+ * <p>{@link #restore(Path, Path)} puts a backup back atomically, keeping the version it replaces
+ * as {@code <name>.corrupt-<timestamp>}; {@link #prune(Path, int, Duration)} deletes old backups.
+ *
+ * <p>Immutable and thread-safe; rotations, restores and prunes of one target must be serialised
+ * by the caller (the {@code FallbackHandler} holds the target's lock).
  */
 public final class BackupManager {
-    private static final BackupManager NONE = new BackupManager(0);
+    private static final BackupManager NONE = new BackupManager(0, null, Clock.systemUTC());
+    /** The UTC timestamp in the names of folder backups and of kept damaged originals. */
+    public static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** Dropped backups of at least this size (8 MiB) are deleted off the writer's path. */
+    static final long DEFERRED_DELETE_BYTES = 8L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(BackupManager.class);
 
     private final int generations;
+    private final Path folder;
+    private final Clock clock;
 
-    private BackupManager(int generations) {
+    private BackupManager(int generations, Path folder, Clock clock) {
         this.generations = generations;
+        this.folder = folder;
+        this.clock = clock;
     }
 
     /** {@return a policy that keeps no backups} */
@@ -48,7 +85,40 @@ public final class BackupManager {
         if (count < 0) {
             throw new IllegalArgumentException("backup count must not be negative: " + count);
         }
-        return count == 0 ? NONE : new BackupManager(count);
+        return count == 0 ? NONE : new BackupManager(count, null, Clock.systemUTC());
+    }
+
+    /**
+     * A policy that keeps the newest {@code count} backups in a folder of their own, named
+     * {@code <name>.<UTC timestamp>.bak}. The folder is created when needed. Files of the same
+     * name in different folders share the backup folder, so give such files folders of their own.
+     *
+     * @param folder the backup folder
+     * @param count how many backups of each file to keep (at least 1)
+     * @return the policy
+     * @throws IllegalArgumentException if count is not positive
+     */
+    public static BackupManager inFolder(Path folder, int count) {
+        Objects.requireNonNull(folder, "folder must not be null");
+        if (count <= 0) {
+            throw new IllegalArgumentException("backup count must be positive: " + count);
+        }
+        return new BackupManager(count, folder.toAbsolutePath(), Clock.systemUTC());
+    }
+
+    /**
+     * This policy with another clock for the timestamps in names (for tests).
+     *
+     * @param clock the clock
+     * @return the policy
+     */
+    public BackupManager withClock(Clock clock) {
+        return new BackupManager(generations, folder, Objects.requireNonNull(clock, "clock must not be null"));
+    }
+
+    /** {@return the backup folder, when backups are kept in one} */
+    public java.util.Optional<Path> folder() {
+        return java.util.Optional.ofNullable(folder);
     }
 
     /** {@return how many generations this policy keeps} */
@@ -86,6 +156,10 @@ public final class BackupManager {
         if (!isEnabled()) {
             throw new IllegalStateException("this policy keeps no backups");
         }
+        if (folder != null) {
+            return backupToFolder(target);
+        }
+        retire(target, backupPath(target, generations - 1));
         for (int generation = generations - 1; generation > 0; generation--) {
             Path older = backupPath(target, generation - 1);
             if (Files.exists(older, LinkOption.NOFOLLOW_LINKS)) {
@@ -95,15 +169,175 @@ public final class BackupManager {
         }
         Path newest = backupPath(target, 0);
         Files.deleteIfExists(newest);
-        try {
-            Files.createLink(newest, target);
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            if (e instanceof java.nio.file.FileAlreadyExistsException) {
-                throw (FileSystemException) e;
-            }
-            Files.copy(target, newest, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        }
+        linkOrCopy(target, newest);
         return newest;
+    }
+
+    private Path backupToFolder(Path target) throws IOException {
+        Files.createDirectories(folder);
+        String stamp = STAMP.format(clock.instant());
+        Path backup = null;
+        for (int attempt = 0; backup == null; attempt++) {
+            Path candidate = folder.resolve(target.getFileName() + "." + stamp + (attempt == 0 ? "" : "-" + attempt)
+                    + ".bak");
+            try {
+                linkOrCopy(target, candidate);
+                backup = candidate;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+        prune(target, generations, null);
+        return backup;
+    }
+
+    /**
+     * Keeps {@code file} under a second name: a hard link where the file system allows it,
+     * else a copy. Never replaces an existing file at that name.
+     *
+     * @param file the file
+     * @param name the new name
+     * @throws FileAlreadyExistsException if the name is taken
+     * @throws IOException if neither works
+     */
+    public static void linkOrCopy(Path file, Path name) throws IOException {
+        try {
+            Files.createLink(name, file);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException exists) {
+                throw exists;
+            }
+            Files.copy(file, name, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    /**
+     * Keeps the current version of a file as {@code <name>.corrupt-<UTC timestamp>} beside it,
+     * by hard link (a copy where links are not possible): evidence that is never destroyed.
+     *
+     * @param file the file
+     * @param clock the clock for the timestamp
+     * @return the name it is kept under
+     * @throws IOException if it cannot be kept
+     */
+    public static Path keepAsCorrupt(Path file, Clock clock) throws IOException {
+        String base = file.getFileName() + ".corrupt-" + STAMP.format(clock.instant());
+        for (int attempt = 0;; attempt++) {
+            Path kept = file.resolveSibling(base + (attempt == 0 ? "" : "-" + attempt));
+            try {
+                linkOrCopy(file, kept);
+                return kept;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Puts a backup back in place of {@code target}, atomically: the backup is copied to a temp
+     * file beside the target, forced, and renamed over it; the folder is then forced. The
+     * version it replaces, when there is one, is kept as {@code <name>.corrupt-<timestamp>}.
+     * The backup itself stays.
+     *
+     * @param target the file
+     * @param backup the backup to restore (one of {@link #list(Path)})
+     * @return the name the replaced version is kept under, if there was one
+     * @throws IOException if the backup cannot be restored; the target is then untouched
+     */
+    public java.util.Optional<Path> restore(Path target, Path backup) throws IOException {
+        Objects.requireNonNull(target, "target must not be null");
+        Objects.requireNonNull(backup, "backup must not be null");
+        Path real = AtomicWriter.resolveTarget(target);
+        Path temp = AtomicWriter.newTempPath(real);
+        try {
+            try (FileChannel out = AtomicWriter.createTemp(real, temp);
+                    FileChannel in = FileChannel.open(backup, StandardOpenOption.READ)) {
+                long size = in.size();
+                for (long done = 0; done < size;) {
+                    done += in.transferTo(done, size - done, out);
+                }
+                out.force(true);
+            }
+            java.util.Optional<Path> kept = Files.exists(real, LinkOption.NOFOLLOW_LINKS)
+                    ? java.util.Optional.of(keepAsCorrupt(real, clock)) : java.util.Optional.empty();
+            Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWriter.forceDirectory(real.getParent());
+            return kept;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Deletes old backups of {@code target}: all but the newest {@code keep}, and those last
+     * modified longer than {@code maxAge} ago.
+     *
+     * @param target the file
+     * @param keep how many of the newest backups to keep at most
+     * @param maxAge the age beyond which backups are deleted; null for no age limit
+     * @return the backups deleted
+     * @throws IOException if a backup cannot be deleted
+     * @throws IllegalArgumentException if keep is negative
+     */
+    public List<Path> prune(Path target, int keep, Duration maxAge) throws IOException {
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must not be negative: " + keep);
+        }
+        List<Path> deleted = new ArrayList<>();
+        List<Path> all = list(target);
+        Instant oldest = maxAge == null ? null : clock.instant().minus(maxAge);
+        for (int i = 0; i < all.size(); i++) {
+            Path backup = all.get(i);
+            boolean tooOld = oldest != null
+                    && Files.getLastModifiedTime(backup, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(oldest);
+            if ((i >= keep || tooOld) && Files.deleteIfExists(backup)) {
+                deleted.add(backup);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Drops the oldest generation. A large file (at least {@value #DEFERRED_DELETE_BYTES} bytes)
+     * is renamed to a temp-file name beside the target and deleted on a background thread: freeing
+     * a large file's blocks and cached pages takes tens of milliseconds (about 50 ms for 100 MB on
+     * ext4), which need not be the writer's. If the process dies first, the next write of the
+     * target sweeps it like any stale temp file. Small files are deleted at once.
+     */
+    private static void retire(Path target, Path oldest) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(oldest, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (!attributes.isRegularFile() || attributes.size() < DEFERRED_DELETE_BYTES) {
+            Files.deleteIfExists(oldest);
+            return;
+        }
+        Path tomb = AtomicWriter.newTempPath(target);
+        Files.move(oldest, tomb, StandardCopyOption.ATOMIC_MOVE);
+        Deleter.EXECUTOR.execute(() -> {
+            try {
+                Files.deleteIfExists(tomb);
+            } catch (IOException e) {
+                LOG.warn("could not delete the dropped backup {} (the next write sweeps it): {}", tomb,
+                        e.toString());
+            }
+        });
+    }
+
+    /** The background thread that deletes dropped large backups, made on first use. */
+    private static final class Deleter {
+        static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "hydra-fallbacks-delete");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -114,6 +348,10 @@ public final class BackupManager {
      */
     public List<Path> list(Path target) {
         List<Path> found = new ArrayList<>();
+        if (folder != null) {
+            listFolder(target, found);
+            return found;
+        }
         int limit = Math.max(generations, 1);
         for (int generation = 0; generation < limit || Files.exists(backupPath(target, generation),
                 LinkOption.NOFOLLOW_LINKS); generation++) {
@@ -125,8 +363,29 @@ public final class BackupManager {
         return found;
     }
 
+    private void listFolder(Path target, List<Path> found) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        String prefix = target.getFileName() + ".";
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, entry -> {
+            String name = entry.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".bak")
+                    && name.length() > prefix.length() + 4 && Character.isDigit(name.charAt(prefix.length()));
+        })) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder holds no backup we could use
+        }
+        found.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+    }
+
     @Override
     public String toString() {
-        return "BackupManager[generations=" + generations + "]";
+        return "BackupManager[generations=" + generations + (folder == null ? "" : ", folder=" + folder) + "]";
     }
 }

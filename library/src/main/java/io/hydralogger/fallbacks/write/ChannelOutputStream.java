@@ -11,7 +11,7 @@ import java.nio.channels.FileChannel;
  * library that closes the stream it was given (Jackson does) cannot break the protocol.
  */
 final class ChannelOutputStream extends OutputStream {
-    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int BUFFER_SIZE = 128 * 1024;
 
     private final FileChannel channel;
     private final byte[] buffer = new byte[BUFFER_SIZE];

@@ -208,6 +208,13 @@ class DataRecoveryTest {
     }
 
     @Test
+    void aStrayBracketThatClosesTheArrayEarlyDoesNotLoseTheRest() throws IOException {
+        DataRecovery.Recovered recovered = salvage(ascii("[{\"a\":1},{\"a\":2}]#junk,{\"a\":3},{\"a\":4}]"), Format.JSON);
+        assertThat(recovered.records()).containsExactly(Map.of("a", 1), Map.of("a", 2), Map.of("a", 3), Map.of("a", 4));
+        assertThat(recovered.report().problems()).extracting(Problem::kind).containsExactly(ProblemKind.TRAILING_DATA);
+    }
+
+    @Test
     void aJsonFileHoldingJsonLinesIsReadLineByLine() throws IOException {
         DataRecovery.Recovered recovered = salvage(ascii("{\"a\":1}\n{\"a\":2}\nbad\n{\"a\":3}\n"), Format.JSON);
         assertThat(recovered.records()).containsExactly(Map.of("a", 1), Map.of("a", 2), Map.of("a", 3));

@@ -1,0 +1,136 @@
+package io.hydralogger.fallbacks.cli;
+
+import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.RecoveredRecords;
+import io.hydralogger.fallbacks.RecoveryPolicy;
+import io.hydralogger.fallbacks.Source;
+import io.hydralogger.fallbacks.WriteResult;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code recover}: the records of a file as a recovery policy finds them. */
+@Command(name = "recover", mixinStandardHelpOptions = true,
+        description = {"Salvage the records of FILE: the file itself when intact; else, by the policy, what can",
+            "be salvaged from it, its newest intact backup or a fallback file. Writes them atomically",
+            "to OUT (format by its extension) or as JSON Lines to stdout.",
+            "Exit 0 when FILE was intact, 1 when it was damaged or missing and records were",
+            "recovered, 2 when nothing could be recovered or on an I/O error."})
+final class RecoverCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to recover.")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the records here, atomically.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "F", description = "FILE's format: json, jsonl or csv.")
+    String format;
+
+    @Option(names = "--policy", paramLabel = "P", description = {"salvage_then_backup (default), "
+            + "backup_then_salvage or strict."})
+    String policy;
+
+    @Option(names = "--json", description = "Print a JSON summary: on stderr when the records go to stdout,"
+            + " on stdout otherwise.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Format fileFormat = Formats.of(file, format);
+        FallbackHandler handler = FallbackHandler.builder().recoveryPolicy(policy()).build();
+        long recovered;
+        Source source;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        try (RecoveredRecords records = handler.recover(file, fileFormat)) {
+            source = records.source();
+            if (source == Source.NONE) {
+                recovered = 0;
+            } else if (output != null) {
+                recovered = write(handler, records, fileFormat);
+            } else {
+                recovered = print(handler.mapper(), records);
+            }
+            summary.put("path", file.toString());
+            summary.put("recovered", recovered);
+            summary.put("skipped", source == Source.SALVAGED ? records.report().skippedRecords() : 0);
+            summary.put("source", source.label());
+            summary.put("problems", Reports.problems(records.report()));
+            PrintWriter to = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            if (json) {
+                to.println(handler.mapper().writeValueAsString(summary));
+            } else if (source != Source.NONE && (output != null || source != Source.PRIMARY)) {
+                to.printf("recovered %d records of %s from %s%s%n", recovered, file,
+                        source == Source.PRIMARY ? "the intact file" : source.label() + " "
+                                + records.sourcePath().map(Path::toString).orElse(""),
+                        output == null ? "" : " into " + output);
+                if (!records.report().intact()) {
+                    Reports.printProblems(to, records.report());
+                }
+            }
+            to.flush();
+            if (source == Source.NONE) {
+                throw new CliException(Main.ERROR, "nothing could be recovered from " + file
+                        + (records.report().intact() ? "" : ": " + records.report().problems().get(0).message()));
+            }
+        }
+        return source == Source.PRIMARY ? Main.OK : Main.CORRUPTED;
+    }
+
+    private RecoveryPolicy policy() {
+        if (policy == null) {
+            return RecoveryPolicy.SALVAGE_THEN_BACKUP;
+        }
+        try {
+            return RecoveryPolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Main.ERROR, "unknown policy '" + policy
+                    + "': expected salvage_then_backup, backup_then_salvage or strict");
+        }
+    }
+
+    private long write(FallbackHandler handler, RecoveredRecords records, Format fileFormat) {
+        Format outFormat = Format.of(output);
+        Object data = records;
+        if (outFormat == Format.JSON && fileFormat == Format.JSON && records.hasNext() && records.singleValue()) {
+            data = records.next();
+        }
+        WriteResult result = outFormat == Format.JSON ? handler.writeJson(data, output)
+                : handler.write(data, output, outFormat);
+        if (!result.ok()) {
+            throw new CliException(Main.ERROR, "could not write " + output + ": "
+                    + result.error().map(Errors::describe).orElse("unknown error")
+                    + result.fallback().map(f -> "; the records are in " + f).orElse(""));
+        }
+        return result.records();
+    }
+
+    private static long print(JsonMapper mapper, RecoveredRecords records) throws IOException {
+        long count = 0;
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        while (records.hasNext()) {
+            out.write(mapper.writeValueAsBytes(records.next()));
+            out.write('\n');
+            count++;
+        }
+        out.flush();
+        return count;
+    }
+}

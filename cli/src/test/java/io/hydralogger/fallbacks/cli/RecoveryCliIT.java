@@ -1,0 +1,142 @@
+package io.hydralogger.fallbacks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hydralogger.fallbacks.Durability;
+import io.hydralogger.fallbacks.FallbackHandler;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code verify}, {@code recover} and {@code repair} as a user runs them: flags, outputs, exit codes. */
+class RecoveryCliIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final FallbackHandler HANDLER = FallbackHandler.builder().durability(Durability.NONE).build();
+
+    @TempDir
+    Path dir;
+
+    private static List<Map<String, Object>> records(int count) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("id", i);
+            record.put("name", "user" + i);
+            records.add(record);
+        }
+        return records;
+    }
+
+    private static Map<String, Object> object(String json) {
+        return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** A JSON array of 20 records whose record 10 has NUL bytes in its name. */
+    private Path damagedJson(String name) throws Exception {
+        Path file = dir.resolve(name);
+        HANDLER.writeJson(records(20), file);
+        String text = Files.readString(file).replace("\"user10\"", "\"us\u0000\u0000r10\"");
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+
+    @Test
+    void verifyExitsZeroOneOrTwoAndPrintsOneReportPerFile() throws Exception {
+        Path intact = dir.resolve("intact.jsonl");
+        HANDLER.writeJsonLines(records(5), intact);
+        Path damaged = damagedJson("damaged.json");
+
+        Tool.run(dir, "verify", intact.toString()).succeeds();
+        Tool.Run corrupted = Tool.run(dir, "verify", intact.toString(), damaged.toString());
+        assertThat(corrupted.exit()).isEqualTo(1);
+        assertThat(corrupted.stdout()).contains("corrupted  " + damaged).contains("nul_bytes at byte");
+
+        Tool.Run json = Tool.run(dir, "verify", "--json", intact.toString(), damaged.toString());
+        assertThat(json.exit()).isEqualTo(1);
+        List<String> lines = json.stdout().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(object(lines.get(0))).containsEntry("path", intact.toString()).containsEntry("format", "json_lines")
+                .containsEntry("intact", true).containsEntry("records", 5).containsEntry("skipped", 0)
+                .containsEntry("problems", List.of());
+        Map<String, Object> report = object(lines.get(1));
+        assertThat(report).containsEntry("intact", false).containsEntry("records", 19).containsEntry("skipped", 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> problem = ((List<Map<String, Object>>) report.get("problems")).get(0);
+        assertThat(problem).containsOnlyKeys("kind", "offset", "line", "message").containsEntry("kind", "nul_bytes")
+                .containsEntry("line", 1);
+
+        Tool.run(dir, "verify", dir.resolve("missing.csv").toString()).failsWith(2, "missing.csv");
+        Tool.run(dir, "verify", "--format", "xml", intact.toString()).failsWith(2, "unknown format 'xml'");
+    }
+
+    @Test
+    void recoverToStdoutWritesJsonLinesAndTheSummaryOnStderr() throws Exception {
+        Path damaged = damagedJson("data.json");
+        Tool.Run run = Tool.run(dir, "recover", "--json", damaged.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        List<String> lines = run.stdout().lines().toList();
+        assertThat(lines).hasSize(19).doesNotContain("{\"id\":10,\"name\":\"user10\"}")
+                .contains("{\"id\":0,\"name\":\"user0\"}", "{\"id\":19,\"name\":\"user19\"}");
+        Map<String, Object> summary = object(run.stderr().strip());
+        assertThat(summary).containsOnlyKeys("path", "recovered", "skipped", "source", "problems")
+                .containsEntry("recovered", 19).containsEntry("skipped", 1).containsEntry("source", "salvaged");
+    }
+
+    @Test
+    void recoverIntoAFileWritesItAtomicallyAndTheSummaryOnStdout() throws Exception {
+        Path damaged = damagedJson("data.json");
+        Path out = dir.resolve("saved.csv");
+        Tool.Run run = Tool.run(dir, "recover", damaged.toString(), "-o", out.toString(), "--json");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(object(run.stdout().strip())).containsEntry("recovered", 19).containsEntry("source", "salvaged");
+        assertThat(Files.readAllLines(out)).hasSize(20).startsWith("id,name", "0,user0");
+
+        Path intact = dir.resolve("ok.jsonl");
+        HANDLER.writeJsonLines(records(3), intact);
+        Tool.Run copy = Tool.run(dir, "recover", intact.toString(), "-o", dir.resolve("copy.json").toString());
+        copy.succeeds();
+        assertThat(dir.resolve("copy.json")).hasContent("[{\"id\":0,\"name\":\"user0\"},{\"id\":1,\"name\":\"user1\"},"
+                + "{\"id\":2,\"name\":\"user2\"}]");
+    }
+
+    @Test
+    void recoverFollowsThePolicy() throws Exception {
+        Path file = dir.resolve("data.json");
+        HANDLER.writeJson(records(2), file);
+        HANDLER.writeJson(records(20), file);
+        String text = Files.readString(file).replace("\"user10\"", "\"us\u0000\u0000r10\"");
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+
+        Tool.Run backup = Tool.run(dir, "recover", "--policy", "backup_then_salvage", "--json", file.toString());
+        assertThat(backup.exit()).isEqualTo(1);
+        assertThat(backup.stdout().lines()).hasSize(2);
+        assertThat(object(backup.stderr().strip())).containsEntry("source", "backup");
+
+        Tool.run(dir, "recover", "--policy", "strict", file.toString()).failsWith(2, "nothing could be recovered");
+        Tool.run(dir, "recover", "--policy", "hope", file.toString()).failsWith(2, "unknown policy 'hope'");
+    }
+
+    @Test
+    void repairKeepsTheOriginalAndLeavesAnIntactFile() throws Exception {
+        Path damaged = damagedJson("repair.json");
+        byte[] original = Files.readAllBytes(damaged);
+        Tool.Run run = Tool.run(dir, "repair", "--json", damaged.toString());
+        run.succeeds();
+        Map<String, Object> summary = object(run.stdout().strip());
+        assertThat(summary).containsEntry("repaired", true).containsEntry("records", 19).containsEntry("skipped", 1);
+        Path copy = Path.of((String) summary.get("damaged_copy"));
+        assertThat(copy.getFileName().toString()).startsWith("repair.json.corrupt-");
+        assertThat(copy).hasBinaryContent(original);
+        Tool.run(dir, "verify", damaged.toString()).succeeds();
+        assertThat(Tool.run(dir, "repair", damaged.toString()).succeeds().stdout()).contains("nothing to repair");
+        Tool.run(dir, "repair", dir.resolve("missing.json").toString()).failsWith(2, "missing.json");
+    }
+}

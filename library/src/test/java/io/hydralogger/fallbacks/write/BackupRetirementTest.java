@@ -1,0 +1,96 @@
+package io.hydralogger.fallbacks.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generation that falls off the end: a large one leaves the writer's path (renamed to a temp
+ * name, deleted in the background), a small one is deleted at once; either way the backups that
+ * stay are the right versions.
+ */
+class BackupRetirementTest {
+    @TempDir
+    Path dir;
+
+    private void writeVersion(Path target, byte fill, long size, BackupManager backups) throws IOException {
+        byte[] content = new byte[(int) size];
+        Arrays.fill(content, fill);
+        Path temp = dir.resolve("next");
+        Files.write(temp, content);
+        if (Files.exists(target)) {
+            backups.backup(target);
+        }
+        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aLargeDroppedGenerationIsDeletedOffThePathAndNothingIsLeft() throws Exception {
+        Path target = dir.resolve("big.jsonl");
+        BackupManager one = BackupManager.generations(1);
+        long size = BackupManager.DEFERRED_DELETE_BYTES;
+        writeVersion(target, (byte) 'a', size, one);
+        writeVersion(target, (byte) 'b', size, one);
+        writeVersion(target, (byte) 'c', size, one);
+
+        assertThat(Files.readAllBytes(target)[0]).isEqualTo((byte) 'c');
+        assertThat(Files.readAllBytes(BackupManager.backupPath(target, 0))[0]).isEqualTo((byte) 'b');
+        // the dropped version 'a' is deleted by the background thread: wait for it (up to 30 s)
+        for (int i = 0; i < 300 && names().size() > 2; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(names()).containsExactly("big.jsonl", "big.jsonl.bak");
+    }
+
+    @Test
+    void generationsShiftAndTheOldestLargeOneIsDropped() throws Exception {
+        Path target = dir.resolve("gen.json");
+        BackupManager two = BackupManager.generations(2);
+        long size = BackupManager.DEFERRED_DELETE_BYTES;
+        for (byte fill : new byte[] {'a', 'b', 'c', 'd'}) {
+            writeVersion(target, fill, size, two);
+        }
+
+        assertThat(Files.readAllBytes(target)[0]).isEqualTo((byte) 'd');
+        assertThat(Files.readAllBytes(BackupManager.backupPath(target, 0))[0]).isEqualTo((byte) 'c');
+        assertThat(Files.readAllBytes(BackupManager.backupPath(target, 1))[0]).isEqualTo((byte) 'b');
+        for (int i = 0; i < 300 && names().size() > 3; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(names()).containsExactly("gen.json", "gen.json.bak", "gen.json.bak.1");
+    }
+
+    @Test
+    void aSmallDroppedGenerationAndAPlantedLinkAreRemovedAtOnce() throws IOException {
+        Path target = dir.resolve("small.json");
+        BackupManager one = BackupManager.generations(1);
+        writeVersion(target, (byte) 'a', 10, one);
+        writeVersion(target, (byte) 'b', 10, one);
+        writeVersion(target, (byte) 'c', 10, one);
+        assertThat(names()).containsExactly("small.json", "small.json.bak");
+
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "keep me");
+        Files.delete(BackupManager.backupPath(target, 0));
+        Files.createSymbolicLink(BackupManager.backupPath(target, 0), elsewhere);
+        writeVersion(target, (byte) 'd', 10, one);
+
+        assertThat(Files.readString(elsewhere)).isEqualTo("keep me");
+        assertThat(Files.isSymbolicLink(BackupManager.backupPath(target, 0))).isFalse();
+        assertThat(Files.readAllBytes(BackupManager.backupPath(target, 0))[0]).isEqualTo((byte) 'c');
+        assertThat(Files.exists(BackupManager.backupPath(target, 0), LinkOption.NOFOLLOW_LINKS)).isTrue();
+    }
+}
