@@ -926,6 +926,10 @@ public final class FallbackHandler {
                         Optional.of(new IOException(report.problems().get(0).message())));
             }
             Path damaged = BackupManager.keepAsCorrupt(target, clock);
+            if (durability == Durability.SYNC) {
+                // the evidence's name must be on disk before the rename replaces the damaged file
+                AtomicWriter.forceDirectory(target.getParent());
+            }
             stats.corruptionDetected(report.validRecords(), report.skippedRecords());
             try (SalvageReader reader = DataRecovery.open(damaged, format, mapper, readLimits)) {
                 boolean any = reader.hasNext();
