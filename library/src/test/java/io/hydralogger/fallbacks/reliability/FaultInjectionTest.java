@@ -29,7 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Fault injection: every operation a write or a read performs on the disk is made to fail, one
+ * Fault injection: every operation a write, an append, an update or a read performs on the disk
+ * is made to fail, one
  * at a time, for every k from the first operation to the last (like SQLite's I/O-error tests).
  * Each time the target stays a whole version (the old one, or the new one when the fault came
  * after the rename), the records are in the target or in a fallback file, no temp file and no
@@ -191,6 +192,89 @@ class FaultInjectionTest {
             assertThat(fs.openHandles()).isEmpty();
         }
         FAULTS.addAndGet(fs.faultsInjected());
+    }
+
+    @Test
+    void everyOperationOfAnAppendFailsInTurn() throws IOException {
+        int operations = appendWithFault(0);
+        for (int k = 1; k <= operations; k++) {
+            appendWithFault(k);
+        }
+    }
+
+    /** Appends 3 records to a log of 5 with the k-th operation failing (k = 0: none) and checks the outcome. */
+    private int appendWithFault(int k) throws IOException {
+        Path realTarget = dir.resolve("append-" + k + "/log.jsonl");
+        Files.createDirectories(realTarget.getParent());
+        assertThat(plain.appendJsonLines(KillWorker.batch(1, 5), realTarget).ok()).isTrue();
+        List<Object> old = intact(plain.readJsonLines(realTarget));
+        fs.clearOps();
+        if (k > 0) {
+            fs.failAt(op -> true, k);
+        }
+        WriteResult result = handler.appendJsonLines(KillWorker.batch(2, 3), fs.wrap(realTarget));
+        fs.noFaults();
+        Op injected = k > 0 ? fs.lastInjected() : null;
+        List<Op> ops = fs.ops();
+        String context = "fault at " + injected + " in " + ops;
+
+        List<Object> now = intact(plain.readJsonLines(realTarget));
+        assertThat(now.subList(0, old.size())).as("the old lines stay: %s", context).isEqualTo(old);
+        if (result.ok()) {
+            assertThat(now).as(context).hasSize(old.size() + 3);
+        } else {
+            assertThat(now.size()).as("all or none of the new lines: %s", context).isIn(old.size(), old.size() + 3);
+            assertThat(result.fallback()).as("records in a fallback file: %s", context).isPresent();
+            assertThat(intact(plain.readJsonLines(RecordingFileSystem.real(result.fallback().get())))).hasSize(3);
+        }
+        // appends keep a few idle files open for the next append (a bounded cache); close them
+        FallbackHandler.closeIdleFiles();
+        assertThat(fs.openHandles()).as("open handles: %s", context).isEmpty();
+        if (injected != null && injected.kind() == OpKind.FORCE) {
+            assertThat(ops).as("a failed force is not retried: %s", context).noneMatch(op -> op.index() > injected.index()
+                    && op.kind() == OpKind.FORCE && op.path().equals(injected.path()));
+        }
+        if (injected != null) {
+            FAULTS.incrementAndGet();
+        }
+        return ops.size();
+    }
+
+    @Test
+    void everyOperationOfAnUpdateFailsInTurn() throws IOException {
+        int operations = updateWithFault(0);
+        for (int k = 1; k <= operations; k++) {
+            updateWithFault(k);
+        }
+    }
+
+    /** Raises a counter from 5 to 6 with the k-th operation failing (k = 0: none) and checks the outcome. */
+    private int updateWithFault(int k) throws IOException {
+        Path realTarget = dir.resolve("update-" + k + "/counter.json");
+        assertThat(plain.writeJson(Map.of("count", 5), realTarget).ok()).isTrue();
+        fs.clearOps();
+        if (k > 0) {
+            fs.failAt(op -> true, k);
+        }
+        WriteResult result = handler.update(fs.wrap(realTarget), Format.JSON,
+                data -> Map.of("count", ((Number) ((Map<?, ?>) data).get("count")).intValue() + 1));
+        fs.noFaults();
+        Op injected = k > 0 ? fs.lastInjected() : null;
+        String context = "fault at " + injected + " in " + fs.ops();
+
+        Object count = ((Map<?, ?>) intact(plain.readJson(realTarget))).get("count");
+        if (result.ok()) {
+            assertThat(count).as(context).isEqualTo(6);
+        } else {
+            assertThat(count).as(context).isIn(5, 6);
+            assertThat(result.error()).isPresent();
+        }
+        assertThat(leftovers(realTarget.getParent())).as("temp files left: %s", context).isEmpty();
+        assertThat(fs.openHandles()).as("open handles: %s", context).isEmpty();
+        if (injected != null) {
+            FAULTS.incrementAndGet();
+        }
+        return fs.ops().size();
     }
 
     @ParameterizedTest

@@ -13,7 +13,7 @@ import java.util.Map;
  * SIGKILL. Started as {@code java -cp <test class path> io.hydralogger.fallbacks.testing.KillWorker
  * MODE TARGET FORMAT RECORDS FIRST}; prints {@code ready} once it is about to write. An
  * operation that fails ends the worker with exit code 3 (so the test, expecting SIGKILL's 137,
- * fails).
+ * fails); so does the death of the test's JVM (exit code 0), so that no worker outlives it.
  *
  * <ul>
  *   <li>{@code write}: whole-file writes of version {@code FIRST}, the next, and so on; every
@@ -65,7 +65,8 @@ public final class KillWorker {
         FallbackHandler handler = FallbackHandler.builder().build();
         System.out.println("ready");
         System.out.flush();
-        for (long n = first; true; n++) {
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+        for (long n = first; parent.isAlive(); n++) {
             long current = n;
             WriteResult result = switch (mode) {
                 case "write" -> handler.write(version(current, records), target, format);
