@@ -70,7 +70,7 @@ final class ConvertCommand implements Callable<Integer> {
                 summary.put("skipped", input.report().skippedRecords());
                 summary.put("bytes", result.bytes());
                 summary.put("backup", result.backup().map(Path::toString).orElse(null));
-                summary.put("problems", input.problems());
+                summary.put("problems", Reports.problems(input.report()));
                 stdout.println(handler.mapper().writeValueAsString(summary));
             } else {
                 stdout.printf("converted %d records: %s (%s) -> %s (%s, %d bytes)%s%n", input.count(), in,

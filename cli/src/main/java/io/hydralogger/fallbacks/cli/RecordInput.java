@@ -8,9 +8,7 @@ import io.hydralogger.fallbacks.recovery.SalvageReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The records of an input file, salvaged in one streaming pass and constant memory (see
@@ -62,20 +60,6 @@ final class RecordInput implements Iterator<Object>, AutoCloseable {
     /** {@return the problems found so far: all of them once the records are consumed} */
     CorruptionReport report() {
         return reader.report();
-    }
-
-    /** {@return the problems as JSON-ready maps: kind, offset, line, message} */
-    List<Map<String, Object>> problems() {
-        return report().problems().stream().map(RecordInput::toMap).toList();
-    }
-
-    private static Map<String, Object> toMap(Problem problem) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("kind", problem.kind().label());
-        map.put("offset", problem.offset());
-        map.put("line", problem.line());
-        map.put("message", problem.message());
-        return map;
     }
 
     /**
