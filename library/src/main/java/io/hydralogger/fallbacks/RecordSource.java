@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks.internal;
+package io.hydralogger.fallbacks;
 
 import java.util.Iterator;
 import java.util.stream.BaseStream;
@@ -10,7 +10,7 @@ import java.util.stream.BaseStream;
  * records the failed write had not yet consumed (see {@code FallbackHandler} for what that
  * means). A stream is closed with the source.
  */
-public final class RecordSource implements AutoCloseable {
+final class RecordSource implements AutoCloseable {
     private final Object data;
     private final Iterator<?> singlePass;
     private final BaseStream<?, ?> stream;
@@ -27,7 +27,7 @@ public final class RecordSource implements AutoCloseable {
      * @param data the value: records in an iterable, iterator, stream or array, or one value
      * @return the source
      */
-    public static RecordSource of(Object data) {
+    static RecordSource of(Object data) {
         if (data instanceof BaseStream<?, ?> s) {
             return new RecordSource(null, s.iterator(), s);
         }
@@ -38,7 +38,7 @@ public final class RecordSource implements AutoCloseable {
     }
 
     /** {@return the value to write as one JSON document (a single-pass source as its iterator)} */
-    public Object document() {
+    Object document() {
         return singlePass != null ? singlePass : data;
     }
 
@@ -48,7 +48,7 @@ public final class RecordSource implements AutoCloseable {
      *
      * @return the records
      */
-    public Iterator<?> records() {
+    Iterator<?> records() {
         if (singlePass != null) {
             return singlePass;
         }
@@ -64,7 +64,7 @@ public final class RecordSource implements AutoCloseable {
     }
 
     /** {@return whether the records can be iterated again after a failed write} */
-    public boolean replayable() {
+    boolean replayable() {
         return singlePass == null;
     }
 

@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks;
+package io.hydralogger.fallbacks.format;
 
 import tools.jackson.core.StreamReadConstraints;
 

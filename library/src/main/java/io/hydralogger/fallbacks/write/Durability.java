@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks;
+package io.hydralogger.fallbacks.write;
 
 /** Whether a write waits until its data is on stable storage. */
 public enum Durability {

@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks.internal;
+package io.hydralogger.fallbacks.internal.codec;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -7,9 +7,8 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategy;
-import io.hydralogger.fallbacks.sanitize.CsvFlattener;
-import io.hydralogger.fallbacks.sanitize.DataSanitizer;
-import io.hydralogger.fallbacks.write.PendingFile;
+import io.hydralogger.fallbacks.internal.sanitize.CsvFlattener;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +69,7 @@ public final class Codecs {
         }
         try (JsonGenerator generator = writer.createGenerator(new NonClosingOutputStream(out))) {
             GeneratorSink sink = new GeneratorSink(generator);
-            DataSanitizer.sanitizeTo(data, sink);
+            Sanitizer.sanitizeTo(data, sink);
             if (indent >= 0) {
                 generator.writeRaw('\n');
             }
@@ -90,7 +89,7 @@ public final class Codecs {
         long count = 0;
         try (JsonGenerator generator = mapper.writer().withRootValueSeparator("")
                 .createGenerator(new NonClosingOutputStream(out))) {
-            Consumer<Object> sanitizer = DataSanitizer.sanitizerTo(new GeneratorSink(generator));
+            Consumer<Object> sanitizer = Sanitizer.sanitizerTo(new GeneratorSink(generator));
             while (records.hasNext()) {
                 sanitizer.accept(records.next());
                 generator.writeRaw('\n');
@@ -108,17 +107,18 @@ public final class Codecs {
      *
      * @param records the records
      * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
-     * @param pending the temp file to write
+     * @param out where the bytes go (not closed)
+     * @param rewrite replaces what was written to {@code out} so far, when the header grew
      * @return the number of records written
      * @throws IOException if writing fails
      */
-    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, PendingFile pending)
+    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, OutputStream out, Rewrite rewrite)
             throws IOException {
         CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         long count = 0;
         int headerWidth = -1;
-        try (CsvWriter csv = csvWriter(pending.stream(), quoting)) {
+        try (CsvWriter csv = csvWriter(out, quoting)) {
             while (records.hasNext()) {
                 flattener.flatten(records.next());
                 int width = flattener.width();
@@ -139,9 +139,34 @@ public final class Codecs {
         }
         if (headerWidth >= 0 && flattener.width() > headerWidth) {
             List<String> header = new ArrayList<>(flattener.columns());
-            pending.rewrite((in, out) -> padRows(in, out, header));
+            rewrite.rewrite((in, padded) -> padRows(in, padded, header));
         }
         return count;
+    }
+
+    /** Replaces the content written so far by a transformation of it (a CSV header that grew). */
+    @FunctionalInterface
+    public interface Rewrite {
+        /**
+         * Rewrites the content.
+         *
+         * @param transform reads the old content and writes the new
+         * @throws IOException if reading or writing fails
+         */
+        void rewrite(Transform transform) throws IOException;
+    }
+
+    /** Turns old content into new; see {@link Rewrite}. */
+    @FunctionalInterface
+    public interface Transform {
+        /**
+         * Writes the new content.
+         *
+         * @param oldContent the content written so far
+         * @param newContent where the new content goes
+         * @throws IOException if reading or writing fails
+         */
+        void apply(InputStream oldContent, OutputStream newContent) throws IOException;
     }
 
     /**

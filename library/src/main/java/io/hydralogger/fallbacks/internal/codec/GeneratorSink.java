@@ -1,6 +1,6 @@
-package io.hydralogger.fallbacks.internal;
+package io.hydralogger.fallbacks.internal.codec;
 
-import io.hydralogger.fallbacks.sanitize.ValueSink;
+import io.hydralogger.fallbacks.internal.sanitize.ValueSink;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import tools.jackson.core.JsonGenerator;

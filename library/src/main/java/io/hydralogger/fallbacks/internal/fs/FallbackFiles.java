@@ -1,7 +1,6 @@
-package io.hydralogger.fallbacks.internal;
+package io.hydralogger.fallbacks.internal.fs;
 
-import io.hydralogger.fallbacks.Durability;
-import io.hydralogger.fallbacks.write.AtomicWriter;
+import io.hydralogger.fallbacks.internal.codec.Codecs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -22,8 +21,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -44,42 +41,30 @@ import tools.jackson.databind.json.JsonMapper;
  * through a planted link) as {@code rw-------}. Thread-safe.
  */
 public final class FallbackFiles {
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final int MAX_NAME_TRIES = 100;
 
     private final Path folder;
     private final Clock clock;
-    private final Durability durability;
+    private final boolean sync;
 
     /**
      * Creates a fallback writer.
      *
      * @param folder the fallback folder for targets whose own folder cannot be written
      * @param clock the clock for the timestamps in file names
-     * @param durability whether fallback files are forced
+     * @param sync whether fallback files and their folder are forced
      */
-    public FallbackFiles(Path folder, Clock clock, Durability durability) {
+    public FallbackFiles(Path folder, Clock clock, boolean sync) {
         this.folder = folder;
         this.clock = clock;
-        this.durability = durability;
+        this.sync = sync;
     }
 
     /** {@return the default fallback folder, {@code <java.io.tmpdir>/hydra-fallbacks}} */
     public static Path defaultFolder() {
         return Path.of(System.getProperty("java.io.tmpdir"), "hydra-fallbacks");
-    }
-
-    /**
-     * The UTC timestamp used in the names of fallback and evidence files.
-     *
-     * @param clock the clock to read
-     * @return the time now, as {@code yyyyMMdd'T'HHmmss.SSS'Z'}
-     */
-    public static String timestamp(Clock clock) {
-        return STAMP.format(clock.instant());
     }
 
     /** {@return the fallback folder of this writer} */
@@ -98,7 +83,7 @@ public final class FallbackFiles {
      * @throws IOException if neither place can take the records
      */
     public Path write(Path target, Iterator<?> records, JsonMapper mapper) throws IOException {
-        String stamp = timestamp(clock);
+        String stamp = FileNames.timestamp(clock);
         Path beside = target.toAbsolutePath().resolveSibling(target.getFileName() + ".fallback-" + stamp);
         RecordBuffer replay = new RecordBuffer(records);
         try {
@@ -167,9 +152,9 @@ public final class FallbackFiles {
                         flush();
                     }
                 });
-                if (durability == Durability.SYNC) {
+                if (sync) {
                     channel.force(true);
-                    AtomicWriter.forceDirectory(candidate.getParent());
+                    Folders.force(candidate.getParent());
                 }
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(candidate);

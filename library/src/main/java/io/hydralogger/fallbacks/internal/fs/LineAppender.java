@@ -1,7 +1,5 @@
-package io.hydralogger.fallbacks.write;
+package io.hydralogger.fallbacks.internal.fs;
 
-import io.hydralogger.fallbacks.Durability;
-import io.hydralogger.fallbacks.internal.FallbackFiles;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -32,13 +30,13 @@ import org.slf4j.LoggerFactory;
  * the newline was lost, and it is added. Otherwise the torn bytes are kept as evidence in a new
  * file {@code <name>.torn-<UTC timestamp>} beside the target (with the target's permissions)
  * and cut off the target. Then the new lines are written in one gathering write at the end of
- * the file and, when {@link Durability#SYNC}, forced before the call returns (a new file's folder
+ * the file and, when {@code sync}, forced before the call returns (a new file's folder
  * is forced too). If writing fails, the file is cut back to where the new lines began, so that a
  * failed append leaves no partial line behind (a failed {@code force} is not retried: the call
  * fails and the lines may or may not be on disk).
  *
  * <p>Not synchronised: the caller holds the file's exclusive lock (in-JVM and, across
- * processes, the OS lock), as {@code FallbackHandler} does. Immutable.
+ * processes, the OS lock), as the append operation does. Immutable.
  */
 public final class LineAppender {
     private static final Logger LOG = LoggerFactory.getLogger(LineAppender.class);
@@ -46,20 +44,20 @@ public final class LineAppender {
     private static final int SCAN_BLOCK = 64 * 1024;
     private static final int MAX_NAME_TRIES = 100;
 
-    private final Durability durability;
+    private final boolean sync;
     private final Clock clock;
     private final Predicate<byte[]> completeLine;
 
     /**
      * Creates an appender.
      *
-     * @param durability whether appends are forced before they return
+     * @param sync whether appends are forced before they return
      * @param clock the clock for the names of evidence files
      * @param completeLine whether the bytes of a last line that lacks its newline are a complete
      *     value (then only the newline is added); tails longer than 1 MiB are never checked
      */
-    public LineAppender(Durability durability, Clock clock, Predicate<byte[]> completeLine) {
-        this.durability = Objects.requireNonNull(durability, "durability must not be null");
+    public LineAppender(boolean sync, Clock clock, Predicate<byte[]> completeLine) {
+        this.sync = sync;
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.completeLine = Objects.requireNonNull(completeLine, "completeLine must not be null");
     }
@@ -105,10 +103,10 @@ public final class LineAppender {
             while (hasRemaining(buffers)) {
                 written += channel.write(buffers);
             }
-            if (durability == Durability.SYNC) {
+            if (sync) {
                 channel.force(false);
                 if (file.created) {
-                    AtomicWriter.forceDirectory(file.target.getParent());
+                    Folders.force(file.target.getParent());
                 }
             }
         } catch (IOException e) {
@@ -215,12 +213,12 @@ public final class LineAppender {
     }
 
     private Path keepEvidence(Path target, FileChannel channel, long from, long length) throws IOException {
-        String base = target.getFileName() + ".torn-" + FallbackFiles.timestamp(clock);
+        String base = target.getFileName() + ".torn-" + FileNames.timestamp(clock);
         for (int attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
             Path evidence = target.resolveSibling(base + (attempt == 0 ? "" : "-" + attempt));
             FileChannel out;
             try {
-                out = AtomicWriter.createTemp(target, evidence);
+                out = TempFiles.createLike(target, evidence);
             } catch (FileAlreadyExistsException e) {
                 continue;
             }
@@ -229,13 +227,13 @@ public final class LineAppender {
                 while (copied < length) {
                     copied += channel.transferTo(from + copied, length - copied, out);
                 }
-                if (durability == Durability.SYNC) {
+                if (sync) {
                     out.force(true);
                 }
             }
-            if (durability == Durability.SYNC) {
+            if (sync) {
                 // the evidence's name must be on disk before the torn bytes are cut off the target
-                AtomicWriter.forceDirectory(evidence.getParent());
+                Folders.force(evidence.getParent());
             }
             return evidence;
         }

@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks.internal;
+package io.hydralogger.fallbacks.internal.fs;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -161,16 +161,6 @@ public final class PathLocks {
         }
     }
 
-    /**
-     * The sidecar lock file of a target.
-     *
-     * @param target the file
-     * @return {@code .<name>.lock} beside it
-     */
-    public static Path lockFile(Path target) {
-        return target.resolveSibling("." + target.getFileName() + ".lock");
-    }
-
     /** {@return the number of paths whose lock is held or waited for now} */
     public int size() {
         return live.get();
@@ -229,7 +219,7 @@ public final class PathLocks {
 
     /** Locks the entry's lock file, (re)opening it when it is not open or not current. */
     private static FileLock lockFileOf(Path target, Entry entry, LongConsumer onWait) throws IOException {
-        Path file = lockFile(target);
+        Path file = FileNames.lockFile(target);
         while (true) {
             if (entry.lockChannel == null || !entry.lockChannel.isOpen()) {
                 entry.lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

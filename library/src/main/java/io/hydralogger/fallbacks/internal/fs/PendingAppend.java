@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks.internal;
+package io.hydralogger.fallbacks.internal.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

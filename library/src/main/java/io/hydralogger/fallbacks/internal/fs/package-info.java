@@ -1,7 +1,9 @@
 /**
- * Internal machinery: the format codecs ({@link io.hydralogger.fallbacks.internal.Codecs}), the
- * per-path locks ({@link io.hydralogger.fallbacks.internal.PathLocks}) and the fallback files
- * ({@link io.hydralogger.fallbacks.internal.FallbackFiles}). Public only so the other packages
- * can use it: not part of the API, and it may change in any release.
+ * The file-system protocol's machinery, not API: per-path locks across threads and processes
+ * ({@link io.hydralogger.fallbacks.internal.fs.PathLocks}), whole-line appends with torn-tail
+ * repair ({@link io.hydralogger.fallbacks.internal.fs.LineAppender}), fallback files
+ * ({@link io.hydralogger.fallbacks.internal.fs.FallbackFiles}), temp files, folders, links, and
+ * the names of every file the library makes beside a target
+ * ({@link io.hydralogger.fallbacks.internal.fs.FileNames}). Not exported by the module.
  */
-package io.hydralogger.fallbacks.internal;
+package io.hydralogger.fallbacks.internal.fs;

@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks.sanitize;
+package io.hydralogger.fallbacks.internal.sanitize;
 
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -13,7 +13,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns records into CSV rows by the rules of {@link DataSanitizer#sanitizeForCsv(Object)}:
+ * Turns records into CSV rows by the rules of {@code DataSanitizer.sanitizeForCsv}:
  * nested maps (and records, beans) are flattened to dotted column names ({@code data.nested}),
  * lists and other arrays become JSON text in one cell, null is an empty cell, and a record that
  * is not an object at all becomes the single column {@code value}. The header is the union of
@@ -54,7 +54,7 @@ public final class CsvFlattener implements ValueSink {
      */
     public CsvFlattener(boolean neutralizeFormulas) {
         this.neutralizeFormulas = neutralizeFormulas;
-        this.walker = new Walker(DataSanitizer.SHAPES, this);
+        this.walker = new Walker(Sanitizer.SHAPES, this);
     }
 
     /**

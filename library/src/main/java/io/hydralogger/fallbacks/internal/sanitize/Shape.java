@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks.sanitize;
+package io.hydralogger.fallbacks.internal.sanitize;
 
 import java.lang.invoke.MethodHandle;
 import java.util.List;

@@ -1,11 +1,11 @@
-package io.hydralogger.fallbacks.sanitize;
+package io.hydralogger.fallbacks.internal.sanitize;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
  * Receives a sanitised value as a stream of events, the way a JSON generator does: the
- * sanitiser ({@link DataSanitizer#sanitizeTo(Object, ValueSink)}) takes any Java value apart
+ * sanitiser ({@link Sanitizer#sanitizeTo(Object, ValueSink)}) takes any Java value apart
  * and calls these methods, so a writer can stream it without building an intermediate copy.
  *
  * <p>Every value is exactly one scalar call or a balanced begin/end pair; inside an object each

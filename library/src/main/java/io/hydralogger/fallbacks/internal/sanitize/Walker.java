@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks.sanitize;
+package io.hydralogger.fallbacks.internal.sanitize;
 
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
@@ -19,7 +19,7 @@ import java.util.OptionalInt;
 import java.util.stream.BaseStream;
 
 /**
- * Takes one value apart into {@link ValueSink} events by the rules of {@link DataSanitizer}.
+ * Takes one value apart into {@link ValueSink} events by the rules of {@code DataSanitizer}.
  * One walker serves one value at a time (not thread-safe); the shape cache it uses is shared.
  */
 final class Walker {

@@ -1,4 +1,4 @@
-package io.hydralogger.fallbacks.internal;
+package io.hydralogger.fallbacks.internal.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,7 +78,7 @@ class PathLocksTest {
             assertThat(locks.size()).isEqualTo(1);
         }
         assertThat(locks.size()).isZero();
-        assertThat(PathLocks.lockFile(file)).exists();
+        assertThat(FileNames.lockFile(file)).exists();
     }
 
     @Test
@@ -89,11 +89,11 @@ class PathLocksTest {
             held.attach(() -> { });
         }
         assertThat(locks.entries()).as("kept idle, with its lock file open").isEqualTo(1);
-        Files.delete(PathLocks.lockFile(file));
+        Files.delete(FileNames.lockFile(file));
 
         try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
-            assertThat(PathLocks.lockFile(file)).exists();
-            try (var other = java.nio.channels.FileChannel.open(PathLocks.lockFile(file),
+            assertThat(FileNames.lockFile(file)).exists();
+            try (var other = java.nio.channels.FileChannel.open(FileNames.lockFile(file),
                     java.nio.file.StandardOpenOption.WRITE)) {
                 assertThatThrownBy(other::tryLock).as("the new lock file is the one locked")
                         .isInstanceOf(java.nio.channels.OverlappingFileLockException.class);

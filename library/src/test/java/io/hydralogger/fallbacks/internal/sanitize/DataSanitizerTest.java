@@ -1,8 +1,9 @@
-package io.hydralogger.fallbacks.sanitize;
+package io.hydralogger.fallbacks.internal.sanitize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.Fallbacks;
+import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
