@@ -35,7 +35,7 @@ final class Append {
     WriteResult append(Iterable<?> records, Path path) {
         long start = System.nanoTime();
         Encoded lines = new Encoded();
-        long count = Codecs.writeJsonLines(context.mapper, records.iterator(), lines);
+        long count = Codecs.writeJsonLines(context.mapper, context.runtime.sanitizer, records.iterator(), lines);
         if (count == 0) {
             return WriteResult.written(path, Format.JSON_LINES, 0, 0, Optional.empty(), System.nanoTime() - start);
         }

@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
+import io.hydralogger.fallbacks.internal.fs.Sync;
 import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.BackupManager;
 import io.hydralogger.fallbacks.write.Durability;
@@ -11,8 +12,9 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the operations of one handler share: its settings and the parts they work with (the
- * atomic writer, the locked-section helper, the fallback sink, the counters). Immutable.
+ * What the operations of one handler share: its settings, its runtime (locks, caches, threads)
+ * and the parts they work with (the atomic writer, the locked-section helper, the fallback sink,
+ * the counters). Immutable.
  */
 final class Context {
     final Durability durability;
@@ -24,6 +26,9 @@ final class Context {
     final ReadLimits readLimits;
     final boolean neutralizeFormulas;
     final Clock clock;
+    final FallbackRuntime runtime;
+    /** The longest wait for a file's lock, in nanoseconds; negative for no limit. */
+    final long lockTimeoutNanos;
     final AtomicWriter writer;
     final FallbackFiles fallbackFiles;
     final Counters stats;
@@ -40,10 +45,12 @@ final class Context {
         this.readLimits = builder.readLimits;
         this.neutralizeFormulas = builder.neutralizeFormulas;
         this.clock = builder.clock;
-        this.writer = AtomicWriter.builder().durability(durability).backups(backups)
+        this.runtime = builder.runtime != null ? builder.runtime : Fallbacks.runtime();
+        this.lockTimeoutNanos = builder.lockTimeout == null ? -1 : builder.lockTimeout.toNanos();
+        this.writer = AtomicWriter.builder().durability(durability).backups(backups.withDeleter(runtime.deleter))
                 .createParentDirectories(createParents).build();
-        this.fallbackFiles = new FallbackFiles(builder.fallbackFolder, clock, sync());
-        this.stats = new Counters(LockedSection.LOCKS);
+        this.fallbackFiles = new FallbackFiles(builder.fallbackFolder, clock, sync(), runtime.sanitizer);
+        this.stats = new Counters(runtime);
         this.locks = new LockedSection(this);
         this.fallbacks = new FallbackSink(this);
     }
@@ -57,8 +64,12 @@ final class Context {
         return JsonMapper.builder(factory).build();
     }
 
-    /** {@return whether writes wait for stable storage} */
-    boolean sync() {
-        return durability == Durability.SYNC;
+    /** {@return what writes force to stable storage} */
+    Sync sync() {
+        return switch (durability) {
+            case SYNC -> Sync.FILES_AND_FOLDERS;
+            case SYNC_FILES_ONLY -> Sync.FILES;
+            case NONE -> Sync.NONE;
+        };
     }
 }

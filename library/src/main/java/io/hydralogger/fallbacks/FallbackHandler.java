@@ -29,34 +29,25 @@ import tools.jackson.databind.json.JsonMapper;
  * and meant to be shared. Every method throws {@link NullPointerException} for a null argument
  * unless its documentation allows null.
  *
- * <p><b>Writes</b> replace the whole file atomically and durably (see {@link AtomicWriter}),
- * keep the previous version as a backup, and stream the records from any {@code Iterable},
- * {@code Iterator} or {@code Stream} through the sanitiser (see
- * {@link io.hydralogger.fallbacks.sanitize.DataSanitizer}) without copying them first. Writers
- * of one file are serialised, across threads by an in-JVM lock and across processes by an OS
- * lock on the sidecar {@code .<name>.lock}. A write that cannot land leaves the target untouched
- * and puts its records in a JSON Lines fallback file; the result names it. For an
- * {@code Iterable} or array every record reaches the fallback file; an {@code Iterator} or
- * {@code Stream} can be consumed only once, so there the fallback file holds the records not
- * yet consumed when the write failed, and the log line says so.
+ * <p><b>Writes</b> replace the whole file atomically and durably (see {@link AtomicWriter}), keep
+ * the previous version as a backup, and stream the records through the sanitiser without
+ * copying them. Writers of one file are serialised across threads and processes (an OS lock on
+ * {@code .<name>.lock}). A write that cannot land leaves the target untouched and puts its
+ * records in a JSON Lines fallback file named by the result (from an {@code Iterator} or
+ * {@code Stream}, which can be consumed once, the records not yet consumed).
  *
  * <p><b>Reads</b> take no lock (whole-file writes are atomic renames) and never throw for I/O
  * or data problems: the result says what was read and from where.
  *
- * <p><b>Async</b>: {@link #async} runs any call on the handler's executor (by default
- * {@value #DEFAULT_POOL_THREADS} daemon threads {@code hydra-fallbacks-io-N} and a queue of
- * {@value #DEFAULT_POOL_QUEUE} calls, beyond which the caller runs the call itself).
+ * <p><b>Async</b>: {@link #async} runs any call on the handler's executor (by default its
+ * runtime's pool, see {@link FallbackRuntime}). A handler holds no threads of its own: the locks,
+ * caches and threads belong to its {@link FallbackRuntime}, by default the facade's.
  *
  * <p>Each operation is a class of its own in this package (package-private):
  * {@code WholeFileWrite}, {@code Append}, {@code Update}, {@code RecoveringRead}, {@code Repair},
  * over the shared {@code LockedSection} and {@code FallbackSink}; this class configures them.
  */
-public final class FallbackHandler {
-    /** Threads of the default async pool. */
-    public static final int DEFAULT_POOL_THREADS = DefaultPool.THREADS;
-    /** Calls the default async pool queues before callers run their calls themselves. */
-    public static final int DEFAULT_POOL_QUEUE = DefaultPool.QUEUE;
-
+public final class FallbackHandler implements AutoCloseable {
     private final Context context;
     private final Executor executor;
     private final WholeFileWrite writes;
@@ -67,7 +58,7 @@ public final class FallbackHandler {
 
     FallbackHandler(FallbackHandlerBuilder builder) {
         this.context = new Context(builder);
-        this.executor = builder.executor != null ? builder.executor : DefaultPool.EXECUTOR;
+        this.executor = builder.executor != null ? builder.executor : context.runtime.async;
         this.writes = new WholeFileWrite(context);
         this.appends = new Append(context);
         this.reads = new RecoveringRead(context);
@@ -87,11 +78,14 @@ public final class FallbackHandler {
 
     /**
      * Closes the files kept open between appends: the lock files and append channels of the last
-     * {@value PathLocks#MAX_IDLE} files written, which stay open so that a file appended to again
-     * and again is not reopened each time. Files in use are not affected.
+     * {@value PathLocks#MAX_IDLE} files appended to, which stay open so that a file appended to
+     * again and again is not reopened each time (they are its runtime's, shared with the handlers
+     * of the same runtime). Files in use are not affected, and the handler stays usable: the next
+     * append opens its file again. The runtime's threads are not stopped (close the runtime for that).
      */
-    public void closeIdleFiles() {
-        LockedSection.LOCKS.closeIdle();
+    @Override
+    public void close() {
+        context.runtime.locks.closeIdle();
     }
 
     /** {@return the recovery policy of this handler's reads} */
@@ -177,13 +171,11 @@ public final class FallbackHandler {
     // ---------------------------------------------------------------- appends and updates
 
     /**
-     * Appends records to a JSON Lines file, one line each, creating the file when missing. The
-     * lines of one call are encoded first (no lock is held while serialising), then written as
-     * one unit at the end of the file under the file's lock; a torn last line left by a writer
-     * that died is repaired first, never glued onto; with {@link Durability#SYNC} they are forced
-     * before the call returns. Threads appending to one file at once share one write and one
-     * {@code force}. If the append fails, the file ends where it ended before and the records go
-     * to a fallback file, as for a failed write.
+     * Appends records to a JSON Lines file, one line each, as one unit at the end of the file
+     * under its lock, creating it when missing; a torn last line left by a writer that died is
+     * repaired first, never glued onto; the lines are forced unless {@link Durability#NONE}.
+     * Threads appending to one file at once share one write and one {@code force}. A failed
+     * append leaves the file as it ended and puts the records in a fallback file.
      *
      * @param records the records
      * @param path the file
@@ -208,16 +200,12 @@ public final class FallbackHandler {
     }
 
     /**
-     * Reads, changes and writes a file as one step under its exclusive lock (in-JVM and, with
-     * process locking, across processes), so that no update of another thread or process is
-     * lost. The function gets the current data as a read of this handler gives it (for
-     * {@link Format#JSON} any value, for {@link Format#JSON_LINES} a {@code List<Object>}, for
-     * {@link Format#CSV} a {@code List<Map<String, String>>}; salvaged or from a backup as the
-     * recovery policy says; null when the file does not exist) and returns the new data, written
-     * atomically like any write. If the current data cannot be read at all, the file is left
-     * alone, the function is not called and the result is a failure. The function runs under the
-     * lock: it must be quick and must not write the same file. An exception it throws propagates
-     * and leaves the file untouched.
+     * Reads, changes and writes a file as one step under its exclusive lock (across threads and
+     * processes), so that no other update is lost. The function gets the data as a read of this
+     * handler gives it ({@code null} when there is no file) and returns the new data, written
+     * atomically like any write. If nothing can be read, the function is not called and the
+     * file is left alone. The function runs under the lock: it must be quick and must not write
+     * the same file. An exception it throws propagates and leaves the file untouched.
      *
      * @param path the file
      * @param format the format of the file
@@ -306,11 +294,10 @@ public final class FallbackHandler {
 
     /**
      * Streams the records of a file in constant memory, strictly: the elements of a JSON array
-     * (or a JSON document that is not an array, as one record), the lines of JSON Lines, the
-     * rows of a CSV file as maps of column name to text. The stream must be closed. Damage is
-     * thrown when the stream reaches it, as an {@link UncheckedIOException}, a
-     * {@link JacksonException} or FastCSV's {@code CsvParseException}; the records before it
-     * have been delivered.
+     * (a document that is not an array is one record), the lines of JSON Lines, the rows of CSV
+     * as maps. The stream must be closed. Damage is thrown when the stream reaches it (an
+     * {@link UncheckedIOException}, a {@link JacksonException} or a FastCSV exception), after
+     * the records before it.
      *
      * @param path the file
      * @param format its format
@@ -341,14 +328,10 @@ public final class FallbackHandler {
     }
 
     /**
-     * Opens the records of a file as this handler's recovery policy finds them, streamed in
-     * constant memory: the file itself when intact; when it is damaged or missing, by the
-     * policy: {@link RecoveryPolicy#SALVAGE_THEN_BACKUP} salvages the file and, when nothing can
-     * be salvaged, takes the newest intact backup, then the newest fallback file with records;
-     * {@link RecoveryPolicy#BACKUP_THEN_SALVAGE} tries the backups first; {@link RecoveryPolicy#STRICT}
-     * gives no records ({@link Source#NONE}). Deciding reads the file once without building
-     * anything (see {@link io.hydralogger.fallbacks.recovery.CorruptionDetector}); the records
-     * are then read as they are consumed.
+     * Opens the records of a file as this handler's {@link RecoveryPolicy} finds them (the file
+     * itself when intact; else salvaged, from a backup or from a fallback file), streamed in
+     * constant memory. Deciding reads the file once without building anything; the records are
+     * then read as they are consumed.
      *
      * @param path the file
      * @param format its format
@@ -361,11 +344,9 @@ public final class FallbackHandler {
     }
 
     /**
-     * Repairs a damaged file in place, under the file's lock: keeps the damaged original as
-     * {@code <name>.corrupt-<timestamp>} beside it (a hard link: no byte is copied, and the
-     * evidence is never destroyed), then rewrites the file atomically from the records salvaged
-     * from it (a JSON file of one value that cannot be salvaged becomes an empty array). An
-     * intact file is left alone. If the rewrite fails, the records go to a fallback file.
+     * Repairs a damaged file in place, under its lock: keeps the damaged original as
+     * {@code <name>.corrupt-<timestamp>} (a hard link: evidence is never destroyed) and rewrites
+     * the file atomically from what salvage gives. An intact file is left alone.
      *
      * @param path the file
      * @param format its format

@@ -15,9 +15,6 @@ import java.nio.file.Path;
  * thread holds the lock already) propagates.
  */
 final class LockedSection {
-    /** The per-path locks of this JVM, shared by every handler. */
-    static final PathLocks LOCKS = new PathLocks();
-
     private final Context context;
 
     LockedSection(Context context) {
@@ -64,7 +61,8 @@ final class LockedSection {
         PathLocks.Held held;
         try {
             target = resolve(path, createParents);
-            held = LOCKS.lock(target, context.processLocking, context.stats::lockWaited);
+            held = context.runtime.locks.lock(target, context.processLocking, context.lockTimeoutNanos,
+                    context.stats::lockWaited);
         } catch (IllegalStateException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -87,7 +85,8 @@ final class LockedSection {
      */
     void append(Path path, PendingAppend append, GroupWriter writer) throws IOException {
         Path target = resolve(path, true);
-        LOCKS.append(target, context.processLocking, context.stats::lockWaited, append,
+        context.runtime.locks.append(target, context.processLocking, context.lockTimeoutNanos,
+                context.stats::lockWaited, append,
                 (group, held) -> writer.write(target, group, held));
     }
 
@@ -109,7 +108,7 @@ final class LockedSection {
     private Path resolve(Path path, boolean createParents) throws IOException {
         Path target = Links.resolveTarget(path);
         if (createParents && context.createParents) {
-            Folders.create(target.getParent(), context.sync());
+            Folders.create(target.getParent(), context.sync().folders());
         }
         return target;
     }

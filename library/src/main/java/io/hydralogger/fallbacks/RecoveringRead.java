@@ -3,7 +3,6 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.internal.fs.Links;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.Problem;
@@ -58,12 +57,12 @@ final class RecoveringRead {
     }
 
     <T> ReadResult<T> json(Path path, JavaType type) {
-        return read(path, Format.JSON, p -> Codecs.<T>readJson(context.mapper, p, type), RecoveringRead::countOf,
+        return read(path, Format.JSON, p -> Codecs.<T>readJson(context.mapper, p, type, context.runtime.parsing), RecoveringRead::countOf,
                 (records, single) -> convert(single ? records.get(0) : records, type));
     }
 
     <T> ReadResult<List<T>> jsonLines(Path path, JavaType type) {
-        return read(path, Format.JSON_LINES, p -> Codecs.<T>readJsonLines(context.mapper, p, type), List::size,
+        return read(path, Format.JSON_LINES, p -> Codecs.<T>readJsonLines(context.mapper, p, type, context.runtime.parsing), List::size,
                 (records, single) -> {
                     List<T> typed = new ArrayList<>(records.size());
                     for (Object record : records) {
@@ -142,7 +141,7 @@ final class RecoveringRead {
         context.stats.readFailed(System.nanoTime() - start);
         LOG.warn("could not read {}: {}", path, Failures.describe(cause));
         CorruptionReport report = cause instanceof NoSuchFileException ? reportOf(path, format, cause)
-                : CorruptionDetector.inspect(path, format, context.readLimits);
+                : context.runtime.reports.inspect(path, format, context.readLimits);
         return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(), Optional.of(report), 0,
                 Optional.of(cause));
     }
@@ -170,7 +169,7 @@ final class RecoveringRead {
 
     /** The records of a file as the recovery policy finds them; see {@link FallbackHandler#recover}. */
     RecoveredRecords recover(Path path, Format format) throws IOException {
-        CorruptionReport report = CorruptionDetector.inspect(path, format, context.readLimits);
+        CorruptionReport report = context.runtime.reports.inspect(path, format, context.readLimits);
         if (report.intact()) {
             return open(path, format, Source.PRIMARY, path, format, report);
         }
@@ -188,7 +187,7 @@ final class RecoveringRead {
         }
         Path target = Links.resolveTarget(path);
         for (Path backup : context.backups.list(target)) {
-            if (CorruptionDetector.inspect(backup, format, context.readLimits).intact()) {
+            if (context.runtime.reports.inspect(backup, format, context.readLimits).intact()) {
                 context.stats.backupRestored();
                 return open(path, format, Source.BACKUP, backup, format, report);
             }
@@ -197,7 +196,7 @@ final class RecoveringRead {
             return open(path, format, Source.SALVAGED, path, format, report);
         }
         for (Path fallback : context.fallbackFiles.list(path)) {
-            if (CorruptionDetector.inspect(fallback, Format.JSON_LINES, context.readLimits).validRecords() > 0) {
+            if (context.runtime.reports.inspect(fallback, Format.JSON_LINES, context.readLimits).validRecords() > 0) {
                 return open(path, format, Source.FALLBACK, fallback, Format.JSON_LINES, report);
             }
         }

@@ -3,7 +3,6 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.fs.Folders;
 import io.hydralogger.fallbacks.internal.fs.Links;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
@@ -31,13 +30,13 @@ final class Repair {
 
     RepairResult repair(Path path, Format format) {
         long start = System.nanoTime();
-        CorruptionReport before = CorruptionDetector.inspect(path, format, context.readLimits);
+        CorruptionReport before = context.runtime.reports.inspect(path, format, context.readLimits);
         return context.locks.run(path, false, target -> repairLocked(path, target, format, start),
                 cause -> RepairResult.failed(path, format, before, cause));
     }
 
     private RepairResult repairLocked(Path path, Path target, Format format, long start) {
-        CorruptionReport report = CorruptionDetector.inspect(target, format, context.readLimits);
+        CorruptionReport report = context.runtime.reports.inspect(target, format, context.readLimits);
         try {
             if (report.intact()) {
                 return RepairResult.intact(path, format, report);
@@ -47,7 +46,7 @@ final class Repair {
                 return RepairResult.failed(path, format, report, new IOException(report.problems().get(0).message()));
             }
             Path damaged = Links.keepAsCorrupt(target, context.clock);
-            if (context.sync()) {
+            if (context.sync().folders()) {
                 // the evidence's name must be on disk before the rename replaces the damaged file
                 Folders.force(target.getParent());
             }

@@ -3,10 +3,13 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.internal.fs.TempFiles;
+import io.hydralogger.fallbacks.write.DurabilityUnknownException;
 import io.hydralogger.fallbacks.write.PendingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole-file write: under the target's lock, sweep temp files of dead writers, stream the
@@ -14,6 +17,8 @@ import java.util.Optional;
  * on any failure the target is untouched and the records go to the fallback sink.
  */
 final class WholeFileWrite {
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
+
     private final Context context;
 
     WholeFileWrite(Context context) {
@@ -61,7 +66,15 @@ final class WholeFileWrite {
         try (PendingFile pending = begin(target)) {
             long records = body.write(source, pending);
             long bytes = pending.bytesWritten();
-            Optional<Path> backup = pending.commit();
+            Optional<Path> backup;
+            try {
+                backup = pending.commit();
+            } catch (DurabilityUnknownException e) {
+                long nanos = System.nanoTime() - start;
+                context.stats.writeSucceeded(records, bytes, nanos);
+                LOG.warn("wrote {}, but its durability is not known: {}", path, Failures.describe(e));
+                return WriteResult.writtenDurabilityUnknown(path, format, bytes, records, e.backup(), nanos);
+            }
             long nanos = System.nanoTime() - start;
             context.stats.writeSucceeded(records, bytes, nanos);
             return WriteResult.written(path, format, bytes, records, backup, nanos);
@@ -77,13 +90,14 @@ final class WholeFileWrite {
     private Body bodyOf(Format format, int indent) {
         switch (format) {
             case JSON:
-                return (source, pending) -> Codecs.writeJson(context.mapper, source.document(), indent,
+                return (source, pending) -> Codecs.writeJson(context.mapper, context.runtime.sanitizer, source.document(), indent,
                         pending.stream());
             case CSV:
-                return (source, pending) -> Codecs.writeCsv(source.records(), context.neutralizeFormulas,
+                return (source, pending) -> Codecs.writeCsv(context.runtime.sanitizer, source.records(), context.neutralizeFormulas,
                         pending.stream(), transform -> pending.rewrite(transform::apply));
             default:
-                return (source, pending) -> Codecs.writeJsonLines(context.mapper, source.records(), pending.stream());
+                return (source, pending) -> Codecs.writeJsonLines(context.mapper, context.runtime.sanitizer, source.records(),
+                        pending.stream());
         }
     }
 

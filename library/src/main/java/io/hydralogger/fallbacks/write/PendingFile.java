@@ -127,9 +127,10 @@ public final class PendingFile implements Closeable {
      * A backup that cannot be kept is logged and the write goes on.
      *
      * @return the backup that was kept, if any
+     * @throws DurabilityUnknownException if forcing the folder fails after the rename: the target
+     *     holds the new data, but whether the rename survives a power loss is not known
      * @throws IOException if any step before the rename fails (the target is untouched and the
-     *     temp file is removed by {@link #close()}), or if forcing the folder fails after it
-     *     (the target then holds the new data, but its durability is not known)
+     *     temp file is removed by {@link #close()})
      * @throws IllegalStateException if the pending file was already committed, failed or closed
      */
     public Optional<Path> commit() throws IOException {
@@ -138,7 +139,7 @@ public final class PendingFile implements Closeable {
         }
         state = State.FAILED;
         stream.flush();
-        if (durability == Durability.SYNC) {
+        if (durability != Durability.NONE) {
             try {
                 channel.force(true);
             } catch (IOException e) {
@@ -150,7 +151,11 @@ public final class PendingFile implements Closeable {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         state = State.COMMITTED;
         if (durability == Durability.SYNC) {
-            Folders.force(target.getParent());
+            try {
+                Folders.force(target.getParent());
+            } catch (IOException e) {
+                throw new DurabilityUnknownException(target, backup, e);
+            }
         }
         return backup;
     }

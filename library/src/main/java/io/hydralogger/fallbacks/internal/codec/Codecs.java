@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -52,12 +53,13 @@ public final class Codecs {
      * JSON array streamed element by element.
      *
      * @param mapper the mapper whose factory makes the generator
+     * @param sanitizer takes the value apart
      * @param data the value
      * @param indent spaces per level, or -1 for compact output
      * @param out where the bytes go (not closed)
      * @return the number of top-level array elements, or 1 for any other value
      */
-    public static long writeJson(JsonMapper mapper, Object data, int indent, OutputStream out) {
+    public static long writeJson(JsonMapper mapper, Sanitizer sanitizer, Object data, int indent, OutputStream out) {
         ObjectWriter writer = mapper.writer();
         if (indent >= 0) {
             DefaultIndenter indenter = new DefaultIndenter(" ".repeat(indent), "\n");
@@ -69,7 +71,7 @@ public final class Codecs {
         }
         try (JsonGenerator generator = writer.createGenerator(new NonClosingOutputStream(out))) {
             GeneratorSink sink = new GeneratorSink(generator);
-            Sanitizer.sanitizeTo(data, sink);
+            sanitizer.sanitizeTo(data, sink);
             if (indent >= 0) {
                 generator.writeRaw('\n');
             }
@@ -81,17 +83,18 @@ public final class Codecs {
      * Writes records as JSON Lines: one compact JSON value and a newline per record.
      *
      * @param mapper the mapper whose factory makes the generator
+     * @param sanitizer takes the records apart
      * @param records the records
      * @param out where the bytes go (not closed)
      * @return the number of records written
      */
-    public static long writeJsonLines(JsonMapper mapper, Iterator<?> records, OutputStream out) {
+    public static long writeJsonLines(JsonMapper mapper, Sanitizer sanitizer, Iterator<?> records, OutputStream out) {
         long count = 0;
         try (JsonGenerator generator = mapper.writer().withRootValueSeparator("")
                 .createGenerator(new NonClosingOutputStream(out))) {
-            Consumer<Object> sanitizer = Sanitizer.sanitizerTo(new GeneratorSink(generator));
+            Consumer<Object> walk = sanitizer.sanitizerTo(new GeneratorSink(generator));
             while (records.hasNext()) {
-                sanitizer.accept(records.next());
+                walk.accept(records.next());
                 generator.writeRaw('\n');
                 count++;
             }
@@ -105,6 +108,7 @@ public final class Codecs {
      * at once, and only if a later record brings a new column is the file rewritten once with the
      * full header (earlier rows padded with empty cells).
      *
+     * @param sanitizer takes the records apart
      * @param records the records
      * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
      * @param out where the bytes go (not closed)
@@ -112,9 +116,10 @@ public final class Codecs {
      * @return the number of records written
      * @throws IOException if writing fails
      */
-    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, OutputStream out, Rewrite rewrite)
+    public static long writeCsv(Sanitizer sanitizer, Iterator<?> records, boolean neutralizeFormulas, OutputStream out,
+            Rewrite rewrite)
             throws IOException {
-        CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
+        CsvFlattener flattener = new CsvFlattener(sanitizer, neutralizeFormulas);
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         long count = 0;
         int headerWidth = -1;
@@ -229,15 +234,17 @@ public final class Codecs {
      * @param mapper the mapper
      * @param path the file
      * @param type the type to bind to
+     * @param pool the threads that help parse a large file
      * @param <T> the result type
      * @return the value (null for a document that is just {@code null})
      * @throws IOException if the file cannot be opened
      * @throws tools.jackson.core.JacksonException if the content is not valid JSON of that type
      */
     @SuppressWarnings("unchecked")
-    public static <T> T readJson(JsonMapper mapper, Path path, JavaType type) throws IOException {
+    public static <T> T readJson(JsonMapper mapper, Path path, JavaType type, ExecutorService pool) throws IOException {
         if (ParallelReader.worthIt(mapper, Files.size(path))) {
-            Optional<Object> parsed = ParallelReader.readJsonArray(mapper, path, type, ParallelReader.defaultChunks());
+            Optional<Object> parsed = ParallelReader.readJsonArray(mapper, path, type, ParallelReader.defaultChunks(),
+                    pool);
             if (parsed.isPresent()) {
                 return (T) parsed.get();
             }
@@ -254,15 +261,17 @@ public final class Codecs {
      * @param mapper the mapper
      * @param path the file
      * @param type the type of each line's value
+     * @param pool the threads that help parse a large file
      * @param <T> the record type
      * @return the records
      * @throws IOException if the file cannot be opened
      * @throws tools.jackson.core.JacksonException at the first invalid line
      */
-    public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
+    public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type, ExecutorService pool)
+            throws IOException {
         if (ParallelReader.worthIt(mapper, Files.size(path))) {
             Optional<List<T>> parsed = ParallelReader.readJsonLines(mapper, path, type,
-                    ParallelReader.defaultChunks());
+                    ParallelReader.defaultChunks(), pool);
             if (parsed.isPresent()) {
                 return parsed.get();
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
@@ -107,19 +109,29 @@ public final class PathLocks {
     }
 
     /**
-     * Takes the exclusive lock of a file, waiting as long as it takes.
+     * Takes the exclusive lock of a file. The wait can be interrupted, and limited.
      *
      * @param target the resolved, absolute path of the file
      * @param processLock whether to take the OS lock on the sidecar file as well
+     * @param timeoutNanos the longest wait for both locks together; negative for no limit
      * @param onWait given the nanoseconds waited, when the lock was not free at once (for statistics)
      * @return the held lock
+     * @throws LockTimeoutException if the lock was not free within the timeout
+     * @throws InterruptedIOException if the thread was interrupted while waiting (its interrupt
+     *     status is set again)
      * @throws IOException if the lock file cannot be opened or locked
      * @throws IllegalStateException if this thread already holds the lock of this file
      */
-    public Held lock(Path target, boolean processLock, LongConsumer onWait) throws IOException {
+    public Held lock(Path target, boolean processLock, long timeoutNanos, LongConsumer onWait) throws IOException {
+        Wait wait = new Wait(target, timeoutNanos, onWait);
         Entry entry = enter(target);
-        lockInJvm(entry, onWait);
-        return lockProcess(target, entry, processLock, onWait);
+        try {
+            lockInJvm(entry, wait);
+        } catch (IOException e) {
+            leave(target);
+            throw e;
+        }
+        return lockProcess(target, entry, processLock, wait);
     }
 
     /**
@@ -130,24 +142,36 @@ public final class PathLocks {
      *
      * @param target the resolved, absolute path of the file
      * @param processLock whether to take the OS lock on the sidecar file as well
+     * @param timeoutNanos the longest wait for both locks together; negative for no limit
      * @param onWait given the nanoseconds waited, when the lock was not free at once
      * @param append the caller's lines
      * @param writer writes a group of appends
-     * @throws IOException if the lock could not be taken or the group holding these lines failed
+     * @throws IOException if the lock could not be taken (timed out, interrupted) or the group
+     *     holding these lines failed; either way the lines are not in the file
      * @throws IllegalStateException if this thread already holds the lock of this file
      */
-    public void append(Path target, boolean processLock, LongConsumer onWait, PendingAppend append,
-            GroupWriter writer) throws IOException {
+    public void append(Path target, boolean processLock, long timeoutNanos, LongConsumer onWait,
+            PendingAppend append, GroupWriter writer) throws IOException {
+        Wait wait = new Wait(target, timeoutNanos, onWait);
         Entry entry = enter(target);
         entry.appends.add(append);
-        lockInJvm(entry, onWait);
+        try {
+            lockInJvm(entry, wait);
+        } catch (IOException e) {
+            if (entry.appends.remove(append)) {
+                leave(target);
+                throw e;
+            }
+            // the holder took these lines into its group and is writing them: wait for the outcome
+            entry.lock.lock();
+        }
         if (append.isDone()) {
             release(target, entry, null);
             append.rethrow();
             return;
         }
         List<PendingAppend> group = new ArrayList<>();
-        try (Held held = lockProcess(target, entry, processLock, onWait)) {
+        try (Held held = lockProcess(target, entry, processLock, wait)) {
             for (PendingAppend next; (next = entry.appends.poll()) != null;) {
                 group.add(next);
             }
@@ -194,20 +218,28 @@ public final class PathLocks {
         });
     }
 
-    private static void lockInJvm(Entry entry, LongConsumer onWait) {
-        if (!entry.lock.tryLock()) {
-            long start = System.nanoTime();
-            entry.lock.lock();
-            onWait.accept(System.nanoTime() - start);
+    private static void lockInJvm(Entry entry, Wait wait) throws IOException {
+        if (entry.lock.tryLock()) {
+            return;
         }
+        long start = System.nanoTime();
+        try {
+            if (wait.unlimited()) {
+                entry.lock.lockInterruptibly();
+            } else if (!entry.lock.tryLock(wait.remaining(), TimeUnit.NANOSECONDS)) {
+                throw wait.timedOut();
+            }
+        } catch (InterruptedException e) {
+            throw wait.interrupted();
+        }
+        wait.onWait.accept(System.nanoTime() - start);
     }
 
-    private Held lockProcess(Path target, Entry entry, boolean processLock, LongConsumer onWait)
-            throws IOException {
+    private Held lockProcess(Path target, Entry entry, boolean processLock, Wait wait) throws IOException {
         FileLock fileLock = null;
         try {
             if (processLock) {
-                fileLock = lockFileOf(target, entry, onWait);
+                fileLock = lockFileOf(target, entry, wait);
             }
         } catch (IOException | RuntimeException e) {
             entry.closeFiles();
@@ -218,7 +250,7 @@ public final class PathLocks {
     }
 
     /** Locks the entry's lock file, (re)opening it when it is not open or not current. */
-    private static FileLock lockFileOf(Path target, Entry entry, LongConsumer onWait) throws IOException {
+    private static FileLock lockFileOf(Path target, Entry entry, Wait wait) throws IOException {
         Path file = FileNames.lockFile(target);
         while (true) {
             if (entry.lockChannel == null || !entry.lockChannel.isOpen()) {
@@ -229,8 +261,8 @@ public final class PathLocks {
             FileLock fileLock = entry.lockChannel.tryLock();
             if (fileLock == null) {
                 long start = System.nanoTime();
-                fileLock = waitForLock(entry.lockChannel);
-                onWait.accept(System.nanoTime() - start);
+                fileLock = wait.unlimited() ? waitForLock(entry.lockChannel, wait) : pollForLock(entry.lockChannel, wait);
+                wait.onWait.accept(System.nanoTime() - start);
             }
             if (Objects.equals(fileKey(file), entry.lockKey) && entry.lockKey != null) {
                 return fileLock;
@@ -255,26 +287,70 @@ public final class PathLocks {
      * deadlock detection can refuse a wait ({@code EDEADLK}, "Resource deadlock avoided") when two
      * processes each hold one file's lock in one thread and wait for the other's in another
      * thread: no real deadlock, since the waits are by different threads. Then this polls with
-     * {@code tryLock}, which never reports a deadlock, pausing 1 to 8 ms between tries.
+     * {@code tryLock}, which never reports a deadlock, pausing 1 to 8 ms between tries. An
+     * interrupt ends the wait ({@code FileLockInterruptionException}, which closes the channel).
      */
-    private static FileLock waitForLock(FileChannel channel) throws IOException {
+    private static FileLock waitForLock(FileChannel channel, Wait wait) throws IOException {
         try {
             return channel.lock();
+        } catch (FileLockInterruptionException e) {
+            throw e;
         } catch (IOException refused) {
-            for (long pause = 1;; pause = Math.min(pause * 2, 8)) {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return lock;
-                }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    IOException interrupted = new InterruptedIOException("interrupted while waiting for the lock");
-                    interrupted.addSuppressed(refused);
-                    throw interrupted;
-                }
+            try {
+                return pollForLock(channel, wait);
+            } catch (IOException e) {
+                e.addSuppressed(refused);
+                throw e;
             }
+        }
+    }
+
+    /** Tries the OS lock until it is free, pausing 1 to 8 ms between tries, within the wait's limit. */
+    private static FileLock pollForLock(FileChannel channel, Wait wait) throws IOException {
+        for (long pause = 1;; pause = Math.min(pause * 2, 8)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (!wait.unlimited() && wait.remaining() <= 0) {
+                throw wait.timedOut();
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                throw wait.interrupted();
+            }
+        }
+    }
+
+    /** One caller's wait for a lock: its limit, and where its waiting time is counted. */
+    private static final class Wait {
+        private final Path target;
+        private final long timeoutNanos;
+        private final long start = System.nanoTime();
+        final LongConsumer onWait;
+
+        Wait(Path target, long timeoutNanos, LongConsumer onWait) {
+            this.target = target;
+            this.timeoutNanos = timeoutNanos;
+            this.onWait = onWait;
+        }
+
+        boolean unlimited() {
+            return timeoutNanos < 0;
+        }
+
+        long remaining() {
+            return timeoutNanos - (System.nanoTime() - start);
+        }
+
+        LockTimeoutException timedOut() {
+            return new LockTimeoutException(target, timeoutNanos);
+        }
+
+        InterruptedIOException interrupted() {
+            Thread.currentThread().interrupt();
+            return new InterruptedIOException("interrupted while waiting for the lock of " + target);
         }
     }
 
@@ -288,27 +364,35 @@ public final class PathLocks {
             entry.closeFiles();
         } finally {
             entry.lock.unlock();
-            boolean[] nowIdle = new boolean[1];
-            table.computeIfPresent(target, (path, e) -> {
-                if (--e.users > 0) {
-                    return e;
-                }
-                live.decrementAndGet();
-                if (e.attachment == null) {
-                    e.closeFiles();
-                    return null;
-                }
-                nowIdle[0] = !e.queued;
-                e.queued = true;
+            leave(target);
+        }
+    }
+
+    /**
+     * Counts a holder or waiter out of the path's entry: when it was the last, the entry is dropped
+     * with its files, or kept idle when it has an attachment (the oldest idle ones are evicted).
+     */
+    private void leave(Path target) {
+        boolean[] nowIdle = new boolean[1];
+        table.computeIfPresent(target, (path, e) -> {
+            if (--e.users > 0) {
                 return e;
-            });
-            if (nowIdle[0]) {
-                idle.add(target);
-                while (idle.size() > MAX_IDLE) {
-                    Path oldest = idle.poll();
-                    if (oldest != null) {
-                        evict(oldest);
-                    }
+            }
+            live.decrementAndGet();
+            if (e.attachment == null) {
+                e.closeFiles();
+                return null;
+            }
+            nowIdle[0] = !e.queued;
+            e.queued = true;
+            return e;
+        });
+        if (nowIdle[0]) {
+            idle.add(target);
+            while (idle.size() > MAX_IDLE) {
+                Path oldest = idle.poll();
+                if (oldest != null) {
+                    evict(oldest);
                 }
             }
         }
