@@ -3,6 +3,7 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.internal.fs.PathLocks;
+import io.hydralogger.fallbacks.recovery.CorruptFileException;
 import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.Durability;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -295,9 +295,9 @@ public final class FallbackHandler implements AutoCloseable {
     /**
      * Streams the records of a file in constant memory, strictly: the elements of a JSON array
      * (a document that is not an array is one record), the lines of JSON Lines, the rows of CSV
-     * as maps. The stream must be closed. Damage is thrown when the stream reaches it (an
-     * {@link UncheckedIOException}, a {@link JacksonException} or a FastCSV exception), after
-     * the records before it.
+     * as maps. The stream must be closed. Damage is thrown when the stream reaches it, after the
+     * records before it, as a {@link CorruptFileException} (the file, the kind, byte offset and
+     * line); an I/O error as an {@link UncheckedIOException}.
      *
      * @param path the file
      * @param format its format
@@ -307,7 +307,8 @@ public final class FallbackHandler implements AutoCloseable {
     public Stream<Object> stream(Path path, Format format) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
         Objects.requireNonNull(format, "format must not be null");
-        return stream(Files.newInputStream(path), format);
+        return StrictStream.of(codecStream(Files.newInputStream(path), format), path, damaged -> context.runtime.reports
+                .inspect(damaged, format, context.readLimits).problems().stream().findFirst());
     }
 
     /**
@@ -320,7 +321,12 @@ public final class FallbackHandler implements AutoCloseable {
      */
     public Stream<Object> stream(InputStream in, Format format) {
         Objects.requireNonNull(in, "in must not be null");
-        return switch (Objects.requireNonNull(format, "format must not be null")) {
+        return StrictStream.of(codecStream(in, Objects.requireNonNull(format, "format must not be null")), null,
+                damaged -> java.util.Optional.empty());
+    }
+
+    private Stream<Object> codecStream(InputStream in, Format format) {
+        return switch (format) {
             case JSON -> Codecs.streamJson(context.mapper, in);
             case JSON_LINES -> Codecs.streamJsonLines(context.mapper, in);
             case CSV -> Codecs.streamCsv(in);

@@ -28,6 +28,18 @@ public record WriteResult(boolean ok, Path path, Format format, long bytes, long
     /**
      * Checks the components.
      *
+     * @param ok whether the data landed in the target
+     * @param path the target as given
+     * @param format the format written
+     * @param bytes bytes written to the target (0 when the write failed)
+     * @param records records written: top-level array elements, lines or rows (1 for a single JSON value)
+     * @param backup the backup of the previous version, when one was kept
+     * @param fallback the fallback file holding the records, when the write failed
+     * @param error why the write failed, when it did
+     * @param elapsed how long the write took
+     * @param durabilityUnknown true when the data landed (the target holds it, so the write is ok and
+     *     no fallback file was written) but the folder could not be forced after the rename: whether
+     *     the write survives a power loss is not known (the reason is logged)
      * @throws NullPointerException if any reference component is null
      * @throws IllegalArgumentException if {@code ok} and an error disagree (a result is ok exactly
      *     when it has no error), or a result with a fallback file claims to be ok

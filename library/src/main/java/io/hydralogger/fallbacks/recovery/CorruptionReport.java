@@ -20,6 +20,11 @@ public record CorruptionReport(Path path, Format format, List<Problem> problems,
     /**
      * Checks and copies the components.
      *
+     * @param path the file
+     * @param format the format it was read as
+     * @param problems every problem found, in file order; empty when the file is intact
+     * @param validRecords records that are intact
+     * @param skippedRecords records (or lines, rows, stretches of bytes) that had to be skipped
      * @throws NullPointerException if path, format or problems is null
      */
     public CorruptionReport {

@@ -81,11 +81,18 @@ public final class DataRecovery {
         return reader(path, format, mapper, limits, true);
     }
 
-    /** What {@link #recover(Path, Format)} salvaged. */
+    /**
+     * What {@link #recover(Path, Format)} salvaged.
+     *
+     * @param records the salvaged records, in file order
+     * @param report the problems found
+     */
     public record Recovered(List<Object> records, CorruptionReport report) {
         /**
          * Copies the records.
          *
+         * @param records the salvaged records, in file order
+         * @param report the problems found
          * @throws NullPointerException if report is null
          */
         public Recovered {
