@@ -10,6 +10,7 @@ import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.Problem;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
+import io.hydralogger.fallbacks.recovery.ReadRules;
 import io.hydralogger.fallbacks.recovery.SalvageReader;
 import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.write.AtomicWriter;
@@ -475,17 +476,11 @@ public final class FallbackHandler {
     }
 
     /**
-     * Whether the last line of a file, found without its newline, is a whole value whose newline
-     * alone was lost: an object, array or string (values that end with their own delimiter; a
-     * number or literal could be the prefix of a longer one).
+     * Whether the last line of a file, found without its line break, is a whole record whose line
+     * break alone was lost: the {@link ReadRules} that salvage and the strict read use too.
      */
-    private boolean isCompleteValue(byte[] line) {
-        try {
-            tools.jackson.databind.JsonNode node = mapper.readTree(line);
-            return node != null && (node.isContainer() || node.isString());
-        } catch (JacksonException e) {
-            return false;
-        }
+    private boolean isCompleteValue(InputStream line) {
+        return ReadRules.isCompleteJsonLine(mapper, line);
     }
 
     /** The lines of one append, encoded in memory. */
@@ -754,15 +749,13 @@ public final class FallbackHandler {
         Objects.requireNonNull(path, "path must not be null");
         long start = System.nanoTime();
         Exception cause = null;
-        if (!lastLineCut(path, format)) {
-            try {
-                T data = reader.read(path);
-                stats.readSucceeded(data == null ? 0 : counter.count(data), Files.size(path), System.nanoTime() - start);
-                return new ReadResult<>(data, path, format, Source.PRIMARY, Optional.of(path), Optional.empty(), 0,
-                        Optional.empty());
-            } catch (IOException | RuntimeException e) {
-                cause = unwrap(e);
-            }
+        try {
+            T data = reader.read(path);
+            stats.readSucceeded(data == null ? 0 : counter.count(data), Files.size(path), System.nanoTime() - start);
+            return new ReadResult<>(data, path, format, Source.PRIMARY, Optional.of(path), Optional.empty(), 0,
+                    Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            cause = unwrap(e);
         }
         if (recoveryPolicy != RecoveryPolicy.STRICT) {
             try (RecoveredRecords recovered = recover(path, format)) {
@@ -777,27 +770,16 @@ public final class FallbackHandler {
                     stats.readSucceeded(records.size(), Files.size(from), System.nanoTime() - start);
                     if (recovered.source() != Source.PRIMARY) {
                         LOG.warn("{} could not be read as it is ({}); read {} records from {} ({})", path,
-                                cause == null ? "its last line has no line ending" : describe(cause), records.size(),
-                                from, recovered.source().label());
+                                describe(cause), records.size(), from, recovered.source().label());
                     }
                     Optional<CorruptionReport> report = recovered.report().intact() ? Optional.empty()
                             : Optional.of(recovered.report());
                     return new ReadResult<>(data, path, format, recovered.source(), recovered.sourcePath(), report,
                             skipped, Optional.ofNullable(cause));
                 }
-                if (cause == null) {
-                    cause = new IOException("no record could be read from " + path + " or its backups");
-                }
             } catch (IOException | RuntimeException e) {
-                if (cause == null) {
-                    cause = unwrap(e);
-                } else {
-                    cause.addSuppressed(e);
-                }
+                cause.addSuppressed(e);
             }
-        }
-        if (cause == null) {
-            cause = new IOException("the last line of " + path + " has no line ending: it may be cut short");
         }
         stats.readFailed(System.nanoTime() - start);
         LOG.warn("could not read {}: {}", path, describe(cause));
@@ -805,27 +787,6 @@ public final class FallbackHandler {
                 : CorruptionDetector.inspect(path, format, readLimits);
         return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(), Optional.of(report), 0,
                 Optional.of(cause));
-    }
-
-    /**
-     * Says whether a JSON Lines or CSV file ends without a line ending: the writers end every
-     * line, so its last line may be cut short, and a strict read would take it as it is.
-     */
-    private static boolean lastLineCut(Path path, Format format) {
-        if (format == Format.JSON) {
-            return false;
-        }
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path)) {
-            long size = channel.size();
-            if (size == 0) {
-                return false;
-            }
-            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
-            channel.read(last, size - 1);
-            return last.get(0) != '\n';
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**
