@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

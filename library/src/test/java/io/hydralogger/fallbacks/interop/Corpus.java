@@ -1,6 +1,6 @@
 package io.hydralogger.fallbacks.interop;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.hydralogger.fallbacks.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.RepairResult;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.hydralogger.fallbacks.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.Source;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.hydralogger.fallbacks.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.Durability;
+import io.hydralogger.fallbacks.write.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.RecoveredRecords;
 import io.hydralogger.fallbacks.RecoveryPolicy;
