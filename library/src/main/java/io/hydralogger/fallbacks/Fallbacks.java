@@ -1,7 +1,9 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
+import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.stats.StatsSnapshot;
 import java.nio.file.Path;
 import java.util.List;
@@ -303,7 +305,7 @@ public final class Fallbacks {
      * @return true when the file holds the data; completes exceptionally only for programming errors
      */
     public static CompletableFuture<Boolean> asyncSafeWriteJson(Object data, Path path) {
-        return handler().writeJsonAsync(data, path).thenApply(WriteResult::ok);
+        return handler().async(h -> h.writeJson(data, path)).thenApply(WriteResult::ok);
     }
 
     /**
@@ -314,7 +316,7 @@ public final class Fallbacks {
      * @return true when the file holds the records
      */
     public static CompletableFuture<Boolean> asyncSafeWriteJsonLines(Iterable<?> records, Path path) {
-        return handler().writeJsonLinesAsync(records, path).thenApply(WriteResult::ok);
+        return handler().async(h -> h.writeJsonLines(records, path)).thenApply(WriteResult::ok);
     }
 
     /**
@@ -325,7 +327,7 @@ public final class Fallbacks {
      * @return true when the file holds the records
      */
     public static CompletableFuture<Boolean> asyncSafeWriteCsv(Iterable<?> records, Path path) {
-        return handler().writeCsvAsync(records, path).thenApply(WriteResult::ok);
+        return handler().async(h -> h.writeCsv(records, path)).thenApply(WriteResult::ok);
     }
 
     /**
@@ -335,7 +337,7 @@ public final class Fallbacks {
      * @return the value, or null when nothing could be read
      */
     public static CompletableFuture<Object> asyncSafeReadJson(Path path) {
-        return handler().readJsonAsync(path).thenApply(ReadResult::data);
+        return handler().async(h -> h.readJson(path)).thenApply(ReadResult::data);
     }
 
     /**
@@ -345,7 +347,7 @@ public final class Fallbacks {
      * @return the values, or null when nothing could be read
      */
     public static CompletableFuture<List<Object>> asyncSafeReadJsonLines(Path path) {
-        return handler().readJsonLinesAsync(path).thenApply(ReadResult::data);
+        return handler().async(h -> h.readJsonLines(path)).thenApply(ReadResult::data);
     }
 
     /**
@@ -355,7 +357,7 @@ public final class Fallbacks {
      * @return the rows, or null when nothing could be read
      */
     public static CompletableFuture<List<Map<String, String>>> asyncSafeReadCsv(Path path) {
-        return handler().readCsvAsync(path).thenApply(ReadResult::data);
+        return handler().async(h -> h.readCsv(path)).thenApply(ReadResult::data);
     }
 
     /**
@@ -366,7 +368,7 @@ public final class Fallbacks {
      * @return true when the lines are in the file
      */
     public static CompletableFuture<Boolean> asyncSafeAppendJsonLines(Iterable<?> records, Path path) {
-        return handler().appendJsonLinesAsync(records, path).thenApply(WriteResult::ok);
+        return handler().async(h -> h.appendJsonLines(records, path)).thenApply(WriteResult::ok);
     }
 
     /**
@@ -377,7 +379,7 @@ public final class Fallbacks {
      * @return true when the file holds the new data; exceptionally if the function threw
      */
     public static CompletableFuture<Boolean> asyncSafeUpdateJson(Path path, UnaryOperator<Object> function) {
-        return handler().updateAsync(path, Format.JSON, function).thenApply(WriteResult::ok);
+        return handler().async(h -> h.update(path, Format.JSON, function)).thenApply(WriteResult::ok);
     }
 
     // ---------------------------------------------------------------- statistics and caches
@@ -391,10 +393,11 @@ public final class Fallbacks {
      */
     public static Map<String, Object> getPerformanceStats() {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
-        map.put("sanitizer_cache_size", DataSanitizer.cacheSize());
-        map.put("corruption_cache_size", CorruptionDetector.cacheSize());
-        map.put("file_locks_count", FallbackHandler.liveLockCount());
-        map.putAll(stats().toMap());
+        FallbackStats stats = handler().stats();
+        map.put("sanitizer_cache_size", stats.sanitizerCacheSize());
+        map.put("corruption_cache_size", stats.corruptionCacheSize());
+        map.put("file_locks_count", stats.liveLocks());
+        map.putAll(stats.snapshot().toMap());
         return map;
     }
 
@@ -413,7 +416,7 @@ public final class Fallbacks {
      * files kept open for the next write of recently written files.
      */
     public static void clearAllCaches() {
-        FallbackHandler.closeIdleFiles();
+        handler().closeIdleFiles();
         DataSanitizer.clearCache();
         CorruptionDetector.clearCache();
     }

@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -24,6 +25,8 @@ public record RepairResult(Path path, Format format, boolean ok, boolean repaire
      * Checks the components.
      *
      * @throws NullPointerException if any component is null
+     * @throws IllegalArgumentException if {@code ok} and an error disagree (a result is ok exactly
+     *     when it has no error), a repaired file is not ok, or a result with a fallback file is ok
      */
     public RepairResult {
         Objects.requireNonNull(path, "path must not be null");
@@ -32,5 +35,32 @@ public record RepairResult(Path path, Format format, boolean ok, boolean repaire
         Objects.requireNonNull(damagedCopy, "damagedCopy must not be null");
         Objects.requireNonNull(fallbackFile, "fallbackFile must not be null");
         Objects.requireNonNull(error, "error must not be null");
+        if (ok == error.isPresent()) {
+            throw new IllegalArgumentException("a repair result is ok exactly when it has no error: ok=" + ok
+                    + ", error=" + error);
+        }
+        if (repaired && !ok || ok && fallbackFile.isPresent()) {
+            throw new IllegalArgumentException("inconsistent repair result: ok=" + ok + ", repaired=" + repaired
+                    + ", fallbackFile=" + fallbackFile);
+        }
+    }
+
+    /** A file found intact, left alone. */
+    static RepairResult intact(Path path, Format format, CorruptionReport report) {
+        return new RepairResult(path, format, true, false, report, report.validRecords(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /** A repair that could not be done; the file is untouched. */
+    static RepairResult failed(Path path, Format format, CorruptionReport report, Throwable error) {
+        return new RepairResult(path, format, false, false, report, 0, Optional.empty(), Optional.empty(),
+                Optional.of(error));
+    }
+
+    /** A damaged file kept as {@code damagedCopy} and rewritten from its salvage by {@code rewrite}. */
+    static RepairResult rewritten(Path path, Format format, CorruptionReport report, Path damagedCopy,
+            WriteResult rewrite) {
+        return new RepairResult(path, format, rewrite.ok(), rewrite.ok(), report, rewrite.records(),
+                Optional.of(damagedCopy), rewrite.fallback(), rewrite.error());
     }
 }

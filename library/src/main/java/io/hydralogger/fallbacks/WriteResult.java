@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.format.Format;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,6 +26,8 @@ public record WriteResult(boolean ok, Path path, Format format, long bytes, long
      * Checks the components.
      *
      * @throws NullPointerException if any reference component is null
+     * @throws IllegalArgumentException if {@code ok} and an error disagree (a result is ok exactly
+     *     when it has no error), or a result with a fallback file claims to be ok
      */
     public WriteResult {
         Objects.requireNonNull(path, "path must not be null");
@@ -33,5 +36,26 @@ public record WriteResult(boolean ok, Path path, Format format, long bytes, long
         Objects.requireNonNull(fallback, "fallback must not be null");
         Objects.requireNonNull(error, "error must not be null");
         Objects.requireNonNull(elapsed, "elapsed must not be null");
+        if (ok == error.isPresent()) {
+            throw new IllegalArgumentException("a write result is ok exactly when it has no error: ok=" + ok
+                    + ", error=" + error);
+        }
+        if (ok && fallback.isPresent()) {
+            throw new IllegalArgumentException("a write whose records went to a fallback file is not ok: "
+                    + fallback.get());
+        }
+    }
+
+    /** A write or append that landed. */
+    static WriteResult written(Path path, Format format, long bytes, long records, Optional<Path> backup,
+            long nanos) {
+        return new WriteResult(true, path, format, bytes, records, backup, Optional.empty(), Optional.empty(),
+                Duration.ofNanos(nanos));
+    }
+
+    /** A write, append or update that did not land; its records are in {@code fallback} when present. */
+    static WriteResult failed(Path path, Format format, Optional<Path> fallback, Throwable error, long nanos) {
+        return new WriteResult(false, path, format, 0, 0, Optional.empty(), fallback, Optional.of(error),
+                Duration.ofNanos(nanos));
     }
 }

@@ -120,12 +120,12 @@ class AsyncFacadeTest {
             };
             Path file = dir.resolve("mine.csv");
 
-            WriteResult result = handler.writeCsvAsync(records, file).join();
+            WriteResult result = handler.async(h -> h.writeCsv(records, file)).join();
 
             assertThat(result.ok()).isTrue();
             assertThat(result.records()).isEqualTo(1);
             assertThat(thread.get()).isEqualTo("my-io-thread");
-            assertThat(handler.readCsvAsync(file).join().data()).containsExactly(Map.of("a", "1"));
+            assertThat(handler.async(h -> h.readCsv(file)).join().data()).containsExactly(Map.of("a", "1"));
         } finally {
             executor.shutdownNow();
         }
@@ -182,7 +182,7 @@ class AsyncFacadeTest {
         Iterator<Map<String, Object>> iterator = records().iterator();
         Iterable<Map<String, Object>> once = () -> iterator;
 
-        WriteResult result = Fallbacks.handler().writeJsonLinesAsync(once, file).join();
+        WriteResult result = Fallbacks.handler().async(h -> h.writeJsonLines(once, file)).join();
 
         assertThat(result.ok()).isTrue();
         assertThat(result.records()).isEqualTo(50);

@@ -82,7 +82,7 @@ class AsyncTest {
     void aFailedAsyncAppendCompletesNormallyWithFalse() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("folder.jsonl"));
 
-        WriteResult result = Fallbacks.handler().appendJsonLinesAsync(List.of(1), folder).join();
+        WriteResult result = Fallbacks.handler().async(h -> h.appendJsonLines(List.of(1), folder)).join();
 
         assertThat(result.ok()).isFalse();
         assertThat(result.fallback()).isPresent();

@@ -3,8 +3,9 @@ package io.hydralogger.fallbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hydralogger.fallbacks.internal.FallbackFiles;
+import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class BadInputTest {
      */
     static List<List<Object>> takeFallbackRecords(Path target) throws IOException {
         List<List<Object>> files = new ArrayList<>();
-        for (Path file : new FallbackFiles(FallbackFiles.defaultFolder(), Clock.systemUTC(), Durability.NONE).list(target)) {
+        for (Path file : new FallbackFiles(FallbackFiles.defaultFolder(), Clock.systemUTC(), false).list(target)) {
             files.add(linesOf(file));
             Files.delete(file);
         }
@@ -84,7 +85,7 @@ class BadInputTest {
             assertThat(Fallbacks.safeWriteJson(records(), folder)).isFalse();
 
             assertThat(folder).isEmptyDirectory();
-            List<Path> fallbacks = new FallbackFiles(dir.resolve("unused"), Clock.systemUTC(), Durability.NONE).list(folder);
+            List<Path> fallbacks = new FallbackFiles(dir.resolve("unused"), Clock.systemUTC(), false).list(folder);
             assertThat(fallbacks).hasSize(1);
             Path fallback = fallbacks.get(0);
             assertThat(fallback.getParent()).isEqualTo(dir);
@@ -95,7 +96,7 @@ class BadInputTest {
             assertThat(Fallbacks.safeWriteCsv(records(), folder)).isFalse();
             assertThat(Fallbacks.safeWriteJson(records(), folder.toString(), 2)).isFalse();
             assertThat(Fallbacks.asyncSafeWriteCsv(records(), folder).get()).isFalse();
-            List<Path> all = new FallbackFiles(dir.resolve("unused"), Clock.systemUTC(), Durability.NONE).list(folder);
+            List<Path> all = new FallbackFiles(dir.resolve("unused"), Clock.systemUTC(), false).list(folder);
             assertThat(all).hasSize(5);
             for (Path file : all) {
                 assertThat(linesOf(file)).as(file.toString()).isEqualTo(expectedLines());
@@ -155,7 +156,7 @@ class BadInputTest {
 
             assertThat(Files.readAllBytes(file)).isEqualTo(old);
             assertThat(Fallbacks.safeReadJsonLines(file)).isEqualTo(List.of(map("old", true)));
-            List<Path> fallbacks = new FallbackFiles(dir, Clock.systemUTC(), Durability.NONE).list(file);
+            List<Path> fallbacks = new FallbackFiles(dir, Clock.systemUTC(), false).list(file);
             assertThat(fallbacks).hasSize(1);
             assertThat(linesOf(fallbacks.get(0))).isEqualTo(many);
             assertThat(dir).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));

@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hydralogger.fallbacks.format.Format;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -301,8 +302,8 @@ class FormatRoundTripTest {
             Path file = dir.resolve("events.ndjson");
             AtomicBoolean closed = new AtomicBoolean();
 
-            WriteResult fromStream = handler.writeJsonLines(
-                    Stream.of(map("e", 1), map("e", 2)).onClose(() -> closed.set(true)), file);
+            WriteResult fromStream = handler.write(
+                    Stream.of(map("e", 1), map("e", 2)).onClose(() -> closed.set(true)), file, Format.JSON_LINES);
             assertThat(fromStream.ok()).isTrue();
             assertThat(fromStream.records()).isEqualTo(2);
             assertThat(fromStream.format()).isEqualTo(Format.JSON_LINES);
@@ -310,7 +311,7 @@ class FormatRoundTripTest {
             assertThat(handler.readJsonLines(file).data()).isEqualTo(List.of(map("e", 1), map("e", 2)));
 
             Iterator<String> iterator = List.of("a", "b", "c").iterator();
-            assertThat(handler.writeJsonLines(iterator, file).records()).isEqualTo(3);
+            assertThat(handler.write(iterator, file, Format.JSON_LINES).records()).isEqualTo(3);
             assertThat(handler.readJsonLines(file).data()).isEqualTo(List.of("a", "b", "c"));
 
             assertThat(handler.write(new Object[] {1, "two", null}, file, Format.JSON_LINES).ok()).isTrue();
@@ -378,7 +379,7 @@ class FormatRoundTripTest {
                     .mapToObj(i -> i == 999 ? map("n", i, "last", "yes") : map("n", i))
                     .onClose(() -> closed.set(true));
 
-            WriteResult result = handler.writeCsv(stream, file);
+            WriteResult result = handler.write(stream, file, Format.CSV);
 
             assertThat(result.ok()).isTrue();
             assertThat(result.records()).isEqualTo(1000);
@@ -389,7 +390,7 @@ class FormatRoundTripTest {
             assertThat(rows.get(999)).containsExactly(Map.entry("n", "999"), Map.entry("last", "yes"));
 
             Iterator<Object> iterator = List.<Object>of(map("x", 1), map("y", 2)).iterator();
-            assertThat(handler.writeCsv(iterator, file).ok()).isTrue();
+            assertThat(handler.write(iterator, file, Format.CSV).ok()).isTrue();
             assertThat(Files.readString(file)).isEqualTo("x,y\n1,\n,2\n");
         }
 

@@ -2,8 +2,11 @@ package io.hydralogger.fallbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.fs.FileNames;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
 import io.hydralogger.fallbacks.write.BackupManager;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +75,7 @@ class ReadPolicyTest {
         Path file = damagedWithBackup("data.jsonl", Format.JSON_LINES);
         ReadResult<List<Object>> read = handler(RecoveryPolicy.BACKUP_THEN_SALVAGE).readJsonLines(file);
         assertThat(read.source()).isEqualTo(Source.BACKUP);
-        assertThat(read.sourcePath()).contains(BackupManager.backupPath(file, 0));
+        assertThat(read.sourcePath()).contains(FileNames.backup(file, 0));
         assertThat(read.data()).isEqualTo(new ArrayList<Object>(rows(0, 3)));
     }
 

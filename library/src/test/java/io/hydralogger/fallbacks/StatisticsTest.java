@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.stats.FallbackMetrics;
 import io.hydralogger.fallbacks.stats.StatsSnapshot;
+import io.hydralogger.fallbacks.write.Durability;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package io.hydralogger.fallbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.write.Durability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +84,7 @@ class ThreadConcurrencyTest {
             seen.add(thread + "/" + seq);
         }
         assertThat(seen).hasSize(threads * perThread);
-        assertThat(FallbackHandler.liveLockCount()).isZero();
+        assertThat(Fallbacks.handler().stats().liveLocks()).isZero();
     }
 
     @Test
@@ -160,12 +162,12 @@ class ThreadConcurrencyTest {
             for (int i = 0; i < perThread; i++) {
                 Path file = dir.resolve("t" + thread + "-" + (i / 500)).resolve(i + ".jsonl");
                 assertThat(handler.appendJsonLines(List.of(i), file).ok()).isTrue();
-                peak.accumulateAndGet(FallbackHandler.liveLockCount(), Math::max);
+                peak.accumulateAndGet(Fallbacks.handler().stats().liveLocks(), Math::max);
             }
             return null;
         });
 
-        assertThat(FallbackHandler.liveLockCount()).isZero();
+        assertThat(Fallbacks.handler().stats().liveLocks()).isZero();
         assertThat(peak.get()).as("live locks never exceed the writers at work").isLessThanOrEqualTo(threads);
         assertThat(Files.readString(dir.resolve("t3-4").resolve("2499.jsonl"))).isEqualTo("2499\n");
     }

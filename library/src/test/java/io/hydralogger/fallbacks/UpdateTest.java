@@ -3,6 +3,8 @@ package io.hydralogger.fallbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.write.Durability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +110,7 @@ class UpdateTest {
 
         assertThat(Files.readString(file)).isEqualTo("{\"count\":1}");
         assertThat(handler.update(file, UpdateTest::increment).ok()).isTrue();
-        assertThat(FallbackHandler.liveLockCount()).isZero();
+        assertThat(Fallbacks.handler().stats().liveLocks()).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.hydralogger.fallbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,9 @@ package io.hydralogger.fallbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.internal.FallbackFiles;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -323,7 +325,7 @@ class WriteProtocolFilesTest {
         assertThat(Files.readAllLines(fallback)).containsExactly("{\"kept\":1}", "{\"kept\":2}");
         assertThat(permsOf(fallbackFolder)).isEqualTo(perms("rwx------"));
         assertThat(permsOf(fallback)).isEqualTo(perms("rw-------"));
-        assertThat(new FallbackFiles(fallbackFolder, Clock.systemUTC(), Durability.NONE).list(file))
+        assertThat(new FallbackFiles(fallbackFolder, Clock.systemUTC(), false).list(file))
                 .containsExactly(fallback);
     }
 

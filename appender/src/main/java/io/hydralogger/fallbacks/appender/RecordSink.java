@@ -1,8 +1,9 @@
 package io.hydralogger.fallbacks.appender;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.FallbackHandlerBuilder;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +48,7 @@ final class RecordSink {
     private String rotationFailure;
 
     RecordSink(LogFileConfig config, Clock clock, StatusListener status) {
-        FallbackHandler.Builder builder = FallbackHandler.builder()
+        FallbackHandlerBuilder builder = FallbackHandler.builder()
                 .durability(config.durability() == LogDurability.BATCH ? Durability.SYNC : Durability.NONE);
         config.fallbackFolder().ifPresent(builder::fallbackFolder);
         this.handler = builder.build();

@@ -3,8 +3,8 @@ package io.hydralogger.fallbacks.appender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.appender.testing.LogLines;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

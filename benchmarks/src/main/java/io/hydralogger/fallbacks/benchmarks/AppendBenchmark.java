@@ -1,7 +1,7 @@
 package io.hydralogger.fallbacks.benchmarks;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

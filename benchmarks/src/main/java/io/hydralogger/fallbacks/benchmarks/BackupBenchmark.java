@@ -1,8 +1,9 @@
 package io.hydralogger.fallbacks.benchmarks;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.write.Durability;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -60,13 +61,13 @@ public class BackupBenchmark {
     /** {@return a 100 MB durable write keeping one backup} */
     @Benchmark
     public WriteResult backupsOn() {
-        return WriteBenchmark.ok(withBackups.writeJsonLines(records(), folder.resolve("on.jsonl")));
+        return WriteBenchmark.ok(withBackups.write(records(), folder.resolve("on.jsonl"), Format.JSON_LINES));
     }
 
     /** {@return a 100 MB durable write keeping no backup} */
     @Benchmark
     public WriteResult backupsOff() {
-        return WriteBenchmark.ok(withoutBackups.writeJsonLines(records(), folder.resolve("off.jsonl")));
+        return WriteBenchmark.ok(withoutBackups.write(records(), folder.resolve("off.jsonl"), Format.JSON_LINES));
     }
 
     /** The 1,000 distinct records over and over, 100,000 in all, without holding 100 MB of maps. */

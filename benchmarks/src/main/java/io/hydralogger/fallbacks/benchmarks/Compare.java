@@ -1,6 +1,6 @@
 package io.hydralogger.fallbacks.benchmarks;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -217,7 +217,7 @@ public final class Compare {
     }
 
     static String render(Collection<RunResult> results, Map<String, Paired.Outcome> outcomes, String command,
-            Instant started, double loadBefore, double loadAfter, boolean quick) {
+            Instant started, double loadBefore, double loadAfter, boolean quick) throws IOException {
         Map<String, Figures> figures = new HashMap<>();
         for (RunResult result : results) {
             BenchmarkParams params = result.getParams();

@@ -1,14 +1,14 @@
 package io.hydralogger.fallbacks.benchmarks;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
-import io.hydralogger.fallbacks.internal.Codecs;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.SalvageReader;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,35 +46,24 @@ public class VerifyBenchmark {
 
     /**
      * The size of the files one operation reads (the damaged copies have the same size): the
-     * records serialised as the handler writes them, counted without a file.
+     * records written as the handler writes them, to a scratch file.
      *
      * @param format {@link Format#JSON_LINES} or {@link Format#JSON}
      * @return the bytes
+     * @throws IOException if the scratch file cannot be written
      */
-    static long fileBytes(Format format) {
+    static long fileBytes(Format format) throws IOException {
         var records = Records.kilobyte(ParallelReadBenchmark.RECORDS);
-        CountingStream counter = new CountingStream();
-        var mapper = FallbackHandler.builder().build().mapper();
-        if (format == Format.JSON) {
-            Codecs.writeJson(mapper, records, -1, counter);
-        } else {
-            Codecs.writeJsonLines(mapper, records.iterator(), counter);
-        }
-        return counter.count;
-    }
-
-    /** Counts bytes and drops them. */
-    private static final class CountingStream extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            count += length;
+        Path folder = BenchFiles.newFolder();
+        try {
+            WriteResult written = FallbackHandler.builder().durability(Durability.NONE).backups(0).build()
+                    .write(records, folder.resolve("size"), format);
+            if (!written.ok()) {
+                throw new IOException("could not write the scratch file", written.error().orElse(null));
+            }
+            return written.bytes();
+        } finally {
+            BenchFiles.delete(folder);
         }
     }
 

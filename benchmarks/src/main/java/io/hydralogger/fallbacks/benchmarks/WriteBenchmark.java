@@ -1,8 +1,8 @@
 package io.hydralogger.fallbacks.benchmarks;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

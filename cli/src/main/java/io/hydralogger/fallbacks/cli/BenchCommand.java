@@ -1,9 +1,9 @@
 package io.hydralogger.fallbacks.cli;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.hydralogger.fallbacks.cli;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.hydralogger.fallbacks.cli;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.hydralogger.fallbacks.cli;
 
-import io.hydralogger.fallbacks.Fallbacks;
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.Fallbacks;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.RepairResult;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
@@ -191,8 +191,9 @@ final class DemoCommand implements Callable<Integer> {
         heading("Batches: many records in one atomic write, streamed");
         Path events = folder.resolve("batch.jsonl");
         int count = 10_000;
-        WriteResult result = Fallbacks.handler().writeJsonLines(
-                IntStream.range(0, count).mapToObj(i -> Map.of("seq", i, "event", i % 7 == 0 ? "error" : "ok")), events);
+        WriteResult result = Fallbacks.handler().write(
+                IntStream.range(0, count).mapToObj(i -> Map.of("seq", i, "event", i % 7 == 0 ? "error" : "ok")), events,
+                Format.JSON_LINES);
         out.printf("%,d records from a Stream (never held in memory) in one write: ok=%s, %,d bytes, %d ms%n",
                 result.records(), result.ok(), result.bytes(), result.elapsed().toMillis());
     }
@@ -261,7 +262,7 @@ final class DemoCommand implements Callable<Integer> {
     private void statistics() {
         heading("Performance statistics");
         Fallbacks.getPerformanceStats().forEach((key, value) -> out.printf("  %-24s %s%n", key, value));
-        out.println("Live locks now: " + FallbackHandler.liveLockCount() + " (locks go when nobody holds them).");
+        out.println("Live locks now: " + Fallbacks.handler().stats().liveLocks() + " (locks go when nobody holds them).");
     }
 
     private long lineCount(Path file) {

@@ -1,6 +1,6 @@
 package io.hydralogger.fallbacks.cli;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import java.nio.file.Path;
 
 /** The format of a file on the command line: the one named by an option, or its extension's. */

@@ -1,6 +1,6 @@
 package io.hydralogger.fallbacks.cli;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.Problem;

@@ -1,8 +1,8 @@
 package io.hydralogger.fallbacks.cli;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.RepairResult;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.hydralogger.fallbacks.cli;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package io.hydralogger.fallbacks.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.hydralogger.fallbacks.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.write.Durability;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.hydralogger.fallbacks.recovery;
 
-import io.hydralogger.fallbacks.Format;
-import io.hydralogger.fallbacks.ReadLimits;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

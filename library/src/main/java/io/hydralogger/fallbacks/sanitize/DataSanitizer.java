@@ -1,9 +1,7 @@
 package io.hydralogger.fallbacks.sanitize;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Makes any Java value writable, so that no write ever fails on data.
@@ -22,15 +20,16 @@ import java.util.function.Consumer;
  * {@code toString()}, or {@code "[unrepresentable <class>: <exception>]"} if that throws.
  * Jackson annotations are not consulted: the sanitiser's rules alone decide the shape.
  *
- * <p>CSV rules: see {@link CsvFlattener}.
+ * <p>CSV rules: nested maps and objects are flattened to dotted column names ({@code data.nested}),
+ * lists and other structures become compact JSON text in one cell, numbers are written as Java
+ * prints them, booleans {@code true}/{@code false}, and null is an empty cell. The header of a
+ * file is the union of all records' columns in first-seen order.
  *
  * <p>How to take a class apart is worked out once per class and kept in a bounded cache
- * ({@value ShapeCache#MAX_ENTRIES} classes) shared by every writer of this JVM;
+ * (4,096 classes) shared by every writer of this JVM;
  * {@link #clearCache()} empties it. All methods are thread-safe.
  */
 public final class DataSanitizer {
-    static final ShapeCache SHAPES = new ShapeCache();
-
     private DataSanitizer() {
     }
 
@@ -43,59 +42,27 @@ public final class DataSanitizer {
      * @return the sanitised copy; null only for a null (or empty Optional) value
      */
     public static Object sanitizeForJson(Object value) {
-        TreeSink tree = new TreeSink();
-        sanitizeTo(value, tree);
-        return tree.result();
+        return Sanitizer.toTree(value);
     }
 
     /**
-     * Flattens one record into a CSV row: column name to cell text, as {@link CsvFlattener}
-     * does for a whole file (formulas are not neutralised here).
+     * Flattens one record into a CSV row: column name to cell text, as a CSV write does for a
+     * whole file (formulas are not neutralised here).
      *
      * @param record any value, may be null
      * @return the columns in first-seen order; a null cell is an empty one
      */
     public static Map<String, String> sanitizeForCsv(Object record) {
-        CsvFlattener flattener = new CsvFlattener(false);
-        flattener.flatten(record);
-        List<String> columns = flattener.columns();
-        String[] cells = flattener.row();
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            row.put(columns.get(i), cells[i]);
-        }
-        return row;
-    }
-
-    /**
-     * Streams a value into a sink as events, by the JSON rules above, without building a copy.
-     *
-     * @param value any value, may be null
-     * @param sink where the events go
-     */
-    public static void sanitizeTo(Object value, ValueSink sink) {
-        new Walker(SHAPES, sink).walk(value);
-    }
-
-    /**
-     * A reusable sanitiser into one sink: for many values in a row (the records of a JSON Lines
-     * file), cheaper than {@link #sanitizeTo(Object, ValueSink)} per value, since it remembers
-     * the classes it met. Not thread-safe.
-     *
-     * @param sink where the events go
-     * @return a consumer that streams each value it is given into the sink, by the JSON rules
-     */
-    public static Consumer<Object> sanitizerTo(ValueSink sink) {
-        return new Walker(SHAPES, sink)::walk;
+        return Sanitizer.toCsvRow(record);
     }
 
     /** {@return how many classes the per-class cache holds now} */
     public static int cacheSize() {
-        return SHAPES.size();
+        return Sanitizer.cacheSize();
     }
 
     /** Empties the per-class cache; the next value of each class is taken apart anew. */
     public static void clearCache() {
-        SHAPES.clear();
+        Sanitizer.clearCache();
     }
 }

@@ -1,7 +1,7 @@
 /**
  * Sanitising: any Java value made writable as JSON or as a flat CSV row. The entry point is
  * {@link io.hydralogger.fallbacks.sanitize.DataSanitizer}; {@link
- * io.hydralogger.fallbacks.sanitize.CsvFlattener} turns records into CSV rows and {@link
- * io.hydralogger.fallbacks.sanitize.ValueSink} receives a value as a stream of events.
+ * io.hydralogger.fallbacks.internal.sanitize.CsvFlattener} turns records into CSV rows and {@link
+ * io.hydralogger.fallbacks.internal.sanitize.ValueSink} receives a value as a stream of events.
  */
 package io.hydralogger.fallbacks.sanitize;

@@ -1,7 +1,5 @@
 package io.hydralogger.fallbacks.stats;
 
-import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -77,10 +75,10 @@ public final class FallbackMetrics implements MeterBinder {
         timer(registry, "read.latency", "durations of reads", StatsSnapshot::readLatency);
         timer(registry, "append.latency", "durations of append calls", StatsSnapshot::appendLatency);
         timer(registry, "lock.wait.latency", "waits for a lock that was not free", StatsSnapshot::lockWaitLatency);
-        Gauge.builder(PREFIX + "locks.live", FallbackHandler::liveLockCount)
+        Gauge.builder(PREFIX + "locks.live", stats, FallbackStats::liveLocks)
                 .description("files whose write lock is held or waited for now, in this JVM")
                 .tags(tags).register(registry);
-        Gauge.builder(PREFIX + "sanitizer.cache.size", DataSanitizer::cacheSize)
+        Gauge.builder(PREFIX + "sanitizer.cache.size", stats, FallbackStats::sanitizerCacheSize)
                 .description("classes in the sanitiser's cache").tags(tags).register(registry);
     }
 

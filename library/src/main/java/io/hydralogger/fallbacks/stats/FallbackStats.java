@@ -1,183 +1,24 @@
 package io.hydralogger.fallbacks.stats;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAccumulator;
-import java.util.concurrent.atomic.LongAdder;
-
 /**
- * The counters of one handler (the facade's default handler, or one of your own) since it was
- * made or last {@link #reset()}. Every method is thread-safe and cheap (striped adders); a
- * {@link #snapshot()} is a consistent-enough copy for reporting, not a transaction.
+ * The statistics of one handler (the facade's default handler, or one of your own) since it was
+ * made or last {@link #reset()}: counters, latency summaries and cache sizes. Thread-safe and
+ * cheap to read; a {@link #snapshot()} is a consistent-enough copy for reporting, not a
+ * transaction. Only the handler records into it.
  */
-public final class FallbackStats {
-    private final LongAdder writesOk = new LongAdder();
-    private final LongAdder writesFailed = new LongAdder();
-    private final LongAdder readsOk = new LongAdder();
-    private final LongAdder readsFailed = new LongAdder();
-    private final LongAdder recordsWritten = new LongAdder();
-    private final LongAdder bytesWritten = new LongAdder();
-    private final LongAdder recordsRead = new LongAdder();
-    private final LongAdder bytesRead = new LongAdder();
-    private final LongAdder corruptionsDetected = new LongAdder();
-    private final LongAdder recordsSalvaged = new LongAdder();
-    private final LongAdder recordsSkipped = new LongAdder();
-    private final LongAdder backupRestores = new LongAdder();
-    private final LongAdder fallbackWrites = new LongAdder();
-    private final LongAdder appends = new LongAdder();
-    private final LongAdder appendsFailed = new LongAdder();
-    private final LongAdder lockWaits = new LongAdder();
-    private final Latency writeLatency = new Latency();
-    private final Latency readLatency = new Latency();
-    private final Latency appendLatency = new Latency();
-    private final Latency lockWaitLatency = new Latency();
-
-    /**
-     * Counts a write that landed.
-     *
-     * @param records records written
-     * @param bytes bytes written
-     * @param nanos how long it took
-     */
-    public void writeSucceeded(long records, long bytes, long nanos) {
-        writesOk.increment();
-        recordsWritten.add(records);
-        bytesWritten.add(bytes);
-        writeLatency.record(nanos);
-    }
-
-    /**
-     * Counts a write that failed.
-     *
-     * @param nanos how long it took
-     */
-    public void writeFailed(long nanos) {
-        writesFailed.increment();
-        writeLatency.record(nanos);
-    }
-
-    /**
-     * Counts a read that produced data.
-     *
-     * @param records records read
-     * @param bytes bytes read
-     * @param nanos how long it took
-     */
-    public void readSucceeded(long records, long bytes, long nanos) {
-        readsOk.increment();
-        recordsRead.add(records);
-        bytesRead.add(bytes);
-        readLatency.record(nanos);
-    }
-
-    /**
-     * Counts a read that produced nothing.
-     *
-     * @param nanos how long it took
-     */
-    public void readFailed(long nanos) {
-        readsFailed.increment();
-        readLatency.record(nanos);
-    }
-
-    /**
-     * Counts a damaged file found, with what salvage made of it.
-     *
-     * @param salvaged records salvaged
-     * @param skipped records skipped
-     */
-    public void corruptionDetected(long salvaged, long skipped) {
-        corruptionsDetected.increment();
-        recordsSalvaged.add(salvaged);
-        recordsSkipped.add(skipped);
-    }
-
-    /** Counts a read served from a backup. */
-    public void backupRestored() {
-        backupRestores.increment();
-    }
-
-    /** Counts records kept in a fallback file. */
-    public void fallbackWritten() {
-        fallbackWrites.increment();
-    }
-
-    /**
-     * Counts one append call that landed.
-     *
-     * @param records records appended
-     * @param bytes bytes appended
-     * @param nanos how long it took
-     */
-    public void appended(long records, long bytes, long nanos) {
-        appends.increment();
-        recordsWritten.add(records);
-        bytesWritten.add(bytes);
-        appendLatency.record(nanos);
-    }
-
-    /**
-     * Counts one append call that failed (its records went to a fallback file).
-     *
-     * @param nanos how long it took
-     */
-    public void appendFailed(long nanos) {
-        appendsFailed.increment();
-        appendLatency.record(nanos);
-    }
-
-    /**
-     * Counts a lock that was not free at once.
-     *
-     * @param nanos how long the wait took
-     */
-    public void lockWaited(long nanos) {
-        lockWaits.increment();
-        lockWaitLatency.record(nanos);
-    }
-
-    /** Sets every counter back to zero. */
-    public void reset() {
-        for (LongAdder adder : new LongAdder[] {writesOk, writesFailed, readsOk, readsFailed, recordsWritten,
-            bytesWritten, recordsRead, bytesRead, corruptionsDetected, recordsSalvaged, recordsSkipped,
-            backupRestores, fallbackWrites, appends, appendsFailed, lockWaits}) {
-            adder.reset();
-        }
-        for (Latency latency : new Latency[] {writeLatency, readLatency, appendLatency, lockWaitLatency}) {
-            latency.reset();
-        }
-    }
-
+public interface FallbackStats {
     /** {@return a copy of the counters now} */
-    public StatsSnapshot snapshot() {
-        return new StatsSnapshot(writesOk.sum(), writesFailed.sum(), readsOk.sum(), readsFailed.sum(),
-                recordsWritten.sum(), bytesWritten.sum(), recordsRead.sum(), bytesRead.sum(),
-                corruptionsDetected.sum(), recordsSalvaged.sum(), recordsSkipped.sum(), backupRestores.sum(),
-                fallbackWrites.sum(), appends.sum(), appendsFailed.sum(), lockWaits.sum(), writeLatency.summary(),
-                readLatency.summary(), appendLatency.summary(), lockWaitLatency.summary());
-    }
+    StatsSnapshot snapshot();
 
-    /** Count, mean and maximum of durations. */
-    private static final class Latency {
-        private final LongAdder count = new LongAdder();
-        private final LongAdder totalNanos = new LongAdder();
-        private final LongAccumulator maxNanos = new LongAccumulator(Math::max, 0);
+    /** Sets every counter and latency summary back to zero (the cache sizes are not counters). */
+    void reset();
 
-        void record(long nanos) {
-            count.increment();
-            totalNanos.add(nanos);
-            maxNanos.accumulate(nanos);
-        }
+    /** {@return the number of files whose write lock is held or waited for now, in this JVM} */
+    int liveLocks();
 
-        void reset() {
-            count.reset();
-            totalNanos.reset();
-            maxNanos.reset();
-        }
+    /** {@return how many classes the sanitiser's per-class cache holds now} */
+    int sanitizerCacheSize();
 
-        StatsSnapshot.LatencySummary summary() {
-            long n = count.sum();
-            double total = TimeUnit.NANOSECONDS.toMicros(totalNanos.sum()) / 1000.0;
-            return new StatsSnapshot.LatencySummary(n, n == 0 ? 0 : total / n, maxNanos.get() / 1_000_000.0);
-        }
-    }
+    /** {@return how many files' corruption reports are cached now} */
+    int corruptionCacheSize();
 }

@@ -1,5 +1,5 @@
 /**
- * Statistics: {@link io.hydralogger.fallbacks.stats.FallbackStats} counts what a handler did;
+ * Statistics: {@link io.hydralogger.fallbacks.stats.FallbackStats} reads what a handler counted;
  * {@link io.hydralogger.fallbacks.stats.StatsSnapshot} is a copy of the counters at one moment;
  * {@link io.hydralogger.fallbacks.stats.FallbackMetrics} publishes them to Micrometer (an
  * optional dependency, needed only by that class).

@@ -1,30 +1,15 @@
 package io.hydralogger.fallbacks.write;
 
-import io.hydralogger.fallbacks.Durability;
+import io.hydralogger.fallbacks.internal.fs.FileNames;
+import io.hydralogger.fallbacks.internal.fs.Folders;
+import io.hydralogger.fallbacks.internal.fs.Links;
+import io.hydralogger.fallbacks.internal.fs.TempFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.security.SecureRandom;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes whole files atomically and durably: the protocol of every whole-file write.
@@ -54,10 +39,6 @@ import org.slf4j.LoggerFactory;
  * (the {@code FallbackHandler} holds the target's lock).
  */
 public final class AtomicWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(AtomicWriter.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_SYMLINK_HOPS = 40;
-
     private final Durability durability;
     private final BackupManager backups;
     private final boolean createParents;
@@ -93,180 +74,17 @@ public final class AtomicWriter {
      */
     public PendingFile begin(Path target) throws IOException {
         Objects.requireNonNull(target, "target must not be null");
-        Path real = resolveTarget(target);
+        Path real = Links.resolveTarget(target);
         if (Files.isDirectory(real)) {
             throw new FileSystemException(real.toString(), null, "the target is a folder");
         }
         Path folder = real.getParent();
         if (createParents) {
-            createDirectories(folder, durability);
+            Folders.create(folder, durability == Durability.SYNC);
         }
-        Path temp = newTempPath(real);
-        FileChannel channel = createTemp(real, temp);
+        Path temp = FileNames.newTemp(real);
+        FileChannel channel = TempFiles.createLike(real, temp);
         return new PendingFile(real, temp, channel, durability, backups);
-    }
-
-    /**
-     * Follows symbolic links from {@code target} to the file a write must replace. A link whose
-     * destination does not exist yet resolves to that destination.
-     *
-     * @param target the path as given
-     * @return the absolute path of the real file
-     * @throws IOException if a link cannot be read or there are more than 40 hops
-     */
-    public static Path resolveTarget(Path target) throws IOException {
-        Path current = target.toAbsolutePath().normalize();
-        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
-            if (hops == MAX_SYMLINK_HOPS) {
-                throw new FileSystemException(target.toString(), null, "too many levels of symbolic links");
-            }
-            Path link = Files.readSymbolicLink(current);
-            current = current.getParent().resolve(link).normalize();
-        }
-        return current;
-    }
-
-    /**
-     * Removes the temp files that writers of {@code target} left behind when they died. Only
-     * call this while holding the target's exclusive lock, or a live writer's temp file could
-     * be removed under it.
-     *
-     * @param target the (resolved) target
-     * @return how many temp files were removed
-     */
-    public static int removeStaleTempFiles(Path target) {
-        Path folder = target.toAbsolutePath().getParent();
-        String prefix = "." + target.getFileName() + ".";
-        int removed = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
-                entry -> isTempName(entry.getFileName().toString(), prefix))) {
-            for (Path entry : entries) {
-                if (Files.deleteIfExists(entry)) {
-                    removed++;
-                    LOG.info("removed the temp file {} left by a writer that died", entry);
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("could not sweep temp files of {}: {}", target, e.toString());
-        }
-        return removed;
-    }
-
-    /**
-     * Creates a folder and its missing parents. With {@link Durability#SYNC} the parent of each
-     * new level is forced after the level is made, so that the new folders survive a power loss
-     * (the last level is forced by the write that puts a file in it).
-     *
-     * @param folder the folder
-     * @param durability whether to force the new levels' parents
-     * @throws IOException if a level cannot be created (for example a parent is a file)
-     */
-    public static void createDirectories(Path folder, Durability durability) throws IOException {
-        Path absolute = folder.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            return;
-        }
-        Deque<Path> missing = new ArrayDeque<>();
-        for (Path level = absolute; level != null && !Files.exists(level); level = level.getParent()) {
-            missing.push(level);
-        }
-        for (Path level : missing) {
-            try {
-                Files.createDirectory(level);
-            } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(level)) {
-                    throw e;
-                }
-                continue;
-            }
-            if (durability == Durability.SYNC) {
-                forceDirectory(level.getParent());
-            }
-        }
-    }
-
-    /**
-     * Forces a folder so that a rename, creation or link in it survives a power loss. Where
-     * folders cannot be opened (Windows) this does nothing.
-     *
-     * @param folder the folder
-     * @throws IOException if the force itself fails
-     */
-    public static void forceDirectory(Path folder) throws IOException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(folder, StandardOpenOption.READ);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("cannot open folder {} to force it: {}", folder, e.toString());
-            return;
-        }
-        try (channel) {
-            channel.force(true);
-        }
-    }
-
-    private static boolean isTempName(String name, String prefix) {
-        if (!name.startsWith(prefix) || !name.endsWith(".tmp")) {
-            return false;
-        }
-        String random = name.substring(prefix.length(), name.length() - ".tmp".length());
-        return !random.isEmpty() && random.chars().allMatch(c -> Character.isLetterOrDigit(c));
-    }
-
-    static Path newTempPath(Path target) {
-        return target.resolveSibling("." + target.getFileName() + "."
-                + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-    }
-
-    /**
-     * Creates the temp file exclusively. When the target exists on a POSIX file system the temp
-     * file gets exactly its permissions (and, where the process may, its owner and group), so
-     * it is never readable by more users than the file it replaces.
-     */
-    static FileChannel createTemp(Path target, Path temp) throws IOException {
-        PosixFileAttributes existing = posixAttributes(target);
-        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        if (existing == null) {
-            return FileChannel.open(temp, options);
-        }
-        Set<PosixFilePermission> permissions = existing.permissions();
-        FileAttribute<Set<PosixFilePermission>> attribute = PosixFilePermissions.asFileAttribute(permissions);
-        FileChannel channel = FileChannel.open(temp, options, attribute);
-        try {
-            Files.setPosixFilePermissions(temp, permissions);
-            copyOwnership(existing, temp);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        return channel;
-    }
-
-    private static PosixFileAttributes posixAttributes(Path target) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view == null || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        return view.readAttributes();
-    }
-
-    private static void copyOwnership(PosixFileAttributes existing, Path temp) {
-        try {
-            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            PosixFileAttributes created = view.readAttributes();
-            UserPrincipal owner = existing.owner();
-            GroupPrincipal group = existing.group();
-            if (!created.group().equals(group)) {
-                view.setGroup(group);
-            }
-            if (!created.owner().equals(owner)) {
-                view.setOwner(owner);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("kept the writer's ownership for {}: {}", temp, e.toString());
-        }
     }
 
     /** Builds an {@link AtomicWriter}. Not thread-safe; the writer it builds is immutable. */

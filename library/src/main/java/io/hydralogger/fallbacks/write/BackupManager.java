@@ -1,5 +1,9 @@
 package io.hydralogger.fallbacks.write;
 
+import io.hydralogger.fallbacks.internal.fs.FileNames;
+import io.hydralogger.fallbacks.internal.fs.Folders;
+import io.hydralogger.fallbacks.internal.fs.Links;
+import io.hydralogger.fallbacks.internal.fs.TempFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -11,12 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,9 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackupManager {
     private static final BackupManager NONE = new BackupManager(0, null, Clock.systemUTC());
-    /** The UTC timestamp in the names of folder backups and of kept damaged originals. */
-    public static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** Dropped backups of at least this size (8 MiB) are deleted off the writer's path. */
     static final long DEFERRED_DELETE_BYTES = 8L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(BackupManager.class);
@@ -132,18 +131,6 @@ public final class BackupManager {
     }
 
     /**
-     * The name of one backup generation of {@code target}.
-     *
-     * @param target the file
-     * @param generation 0 for the newest ({@code <name>.bak}), n for {@code <name>.bak.n}
-     * @return the path of that backup
-     */
-    public static Path backupPath(Path target, int generation) {
-        String name = target.getFileName() + ".bak" + (generation == 0 ? "" : "." + generation);
-        return target.resolveSibling(name);
-    }
-
-    /**
      * Keeps the current version of {@code target} as the newest backup, shifting the older
      * generations and dropping the oldest.
      *
@@ -159,29 +146,29 @@ public final class BackupManager {
         if (folder != null) {
             return backupToFolder(target);
         }
-        retire(target, backupPath(target, generations - 1));
+        retire(target, FileNames.backup(target, generations - 1));
         for (int generation = generations - 1; generation > 0; generation--) {
-            Path older = backupPath(target, generation - 1);
+            Path older = FileNames.backup(target, generation - 1);
             if (Files.exists(older, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(older, backupPath(target, generation), StandardCopyOption.REPLACE_EXISTING,
+                Files.move(older, FileNames.backup(target, generation), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        Path newest = backupPath(target, 0);
+        Path newest = FileNames.backup(target, 0);
         Files.deleteIfExists(newest);
-        linkOrCopy(target, newest);
+        Links.linkOrCopy(target, newest);
         return newest;
     }
 
     private Path backupToFolder(Path target) throws IOException {
         Files.createDirectories(folder);
-        String stamp = STAMP.format(clock.instant());
+        String stamp = FileNames.timestamp(clock);
         Path backup = null;
         for (int attempt = 0; backup == null; attempt++) {
             Path candidate = folder.resolve(target.getFileName() + "." + stamp + (attempt == 0 ? "" : "-" + attempt)
                     + ".bak");
             try {
-                linkOrCopy(target, candidate);
+                Links.linkOrCopy(target, candidate);
                 backup = candidate;
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 100) {
@@ -191,50 +178,6 @@ public final class BackupManager {
         }
         prune(target, generations, null);
         return backup;
-    }
-
-    /**
-     * Keeps {@code file} under a second name: a hard link where the file system allows it,
-     * else a copy. Never replaces an existing file at that name.
-     *
-     * @param file the file
-     * @param name the new name
-     * @throws FileAlreadyExistsException if the name is taken
-     * @throws IOException if neither works
-     */
-    public static void linkOrCopy(Path file, Path name) throws IOException {
-        try {
-            Files.createLink(name, file);
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            if (e instanceof FileAlreadyExistsException exists) {
-                throw exists;
-            }
-            Files.copy(file, name, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        }
-    }
-
-    /**
-     * Keeps the current version of a file as {@code <name>.corrupt-<UTC timestamp>} beside it,
-     * by hard link (a copy where links are not possible): evidence that is never destroyed.
-     *
-     * @param file the file
-     * @param clock the clock for the timestamp
-     * @return the name it is kept under
-     * @throws IOException if it cannot be kept
-     */
-    public static Path keepAsCorrupt(Path file, Clock clock) throws IOException {
-        String base = file.getFileName() + ".corrupt-" + STAMP.format(clock.instant());
-        for (int attempt = 0;; attempt++) {
-            Path kept = file.resolveSibling(base + (attempt == 0 ? "" : "-" + attempt));
-            try {
-                linkOrCopy(file, kept);
-                return kept;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 100) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /**
@@ -251,10 +194,10 @@ public final class BackupManager {
     public java.util.Optional<Path> restore(Path target, Path backup) throws IOException {
         Objects.requireNonNull(target, "target must not be null");
         Objects.requireNonNull(backup, "backup must not be null");
-        Path real = AtomicWriter.resolveTarget(target);
-        Path temp = AtomicWriter.newTempPath(real);
+        Path real = Links.resolveTarget(target);
+        Path temp = FileNames.newTemp(real);
         try {
-            try (FileChannel out = AtomicWriter.createTemp(real, temp);
+            try (FileChannel out = TempFiles.createLike(real, temp);
                     FileChannel in = FileChannel.open(backup, StandardOpenOption.READ)) {
                 long size = in.size();
                 for (long done = 0; done < size;) {
@@ -263,9 +206,9 @@ public final class BackupManager {
                 out.force(true);
             }
             java.util.Optional<Path> kept = Files.exists(real, LinkOption.NOFOLLOW_LINKS)
-                    ? java.util.Optional.of(keepAsCorrupt(real, clock)) : java.util.Optional.empty();
+                    ? java.util.Optional.of(Links.keepAsCorrupt(real, clock)) : java.util.Optional.empty();
             Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
-            AtomicWriter.forceDirectory(real.getParent());
+            Folders.force(real.getParent());
             return kept;
         } finally {
             Files.deleteIfExists(temp);
@@ -319,7 +262,7 @@ public final class BackupManager {
             Files.deleteIfExists(oldest);
             return;
         }
-        Path tomb = AtomicWriter.newTempPath(target);
+        Path tomb = FileNames.newTemp(target);
         Files.move(oldest, tomb, StandardCopyOption.ATOMIC_MOVE);
         Deleter.EXECUTOR.execute(() -> {
             try {
@@ -353,9 +296,9 @@ public final class BackupManager {
             return found;
         }
         int limit = Math.max(generations, 1);
-        for (int generation = 0; generation < limit || Files.exists(backupPath(target, generation),
+        for (int generation = 0; generation < limit || Files.exists(FileNames.backup(target, generation),
                 LinkOption.NOFOLLOW_LINKS); generation++) {
-            Path backup = backupPath(target, generation);
+            Path backup = FileNames.backup(target, generation);
             if (Files.isRegularFile(backup, LinkOption.NOFOLLOW_LINKS)) {
                 found.add(backup);
             }

@@ -1,6 +1,8 @@
 package io.hydralogger.fallbacks.write;
 
-import io.hydralogger.fallbacks.Durability;
+import io.hydralogger.fallbacks.internal.fs.FileNames;
+import io.hydralogger.fallbacks.internal.fs.Folders;
+import io.hydralogger.fallbacks.internal.fs.TempFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,8 +92,8 @@ public final class PendingFile implements Closeable {
         stream.flush();
         Path oldTemp = temp;
         FileChannel oldChannel = channel;
-        Path newTemp = AtomicWriter.newTempPath(target);
-        FileChannel newChannel = AtomicWriter.createTemp(target, newTemp);
+        Path newTemp = FileNames.newTemp(target);
+        FileChannel newChannel = TempFiles.createLike(target, newTemp);
         temp = newTemp;
         channel = newChannel;
         stream = new ChannelOutputStream(newChannel);
@@ -148,7 +150,7 @@ public final class PendingFile implements Closeable {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         state = State.COMMITTED;
         if (durability == Durability.SYNC) {
-            AtomicWriter.forceDirectory(target.getParent());
+            Folders.force(target.getParent());
         }
         return backup;
     }

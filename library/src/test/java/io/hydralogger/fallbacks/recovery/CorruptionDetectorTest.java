@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hydralogger.fallbacks.Fallbacks;
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.hydralogger.fallbacks.recovery;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

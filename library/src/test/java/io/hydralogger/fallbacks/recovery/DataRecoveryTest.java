@@ -5,8 +5,8 @@ import static io.hydralogger.fallbacks.recovery.DamageFixtures.insert;
 import static io.hydralogger.fallbacks.recovery.DamageFixtures.overwrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.Format;
-import io.hydralogger.fallbacks.ReadLimits;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,17 +2,17 @@ package io.hydralogger.fallbacks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.RecoveryPolicy;
 import io.hydralogger.fallbacks.Source;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.testing.CrashStates;
 import io.hydralogger.fallbacks.testing.Figures;
 import io.hydralogger.fallbacks.testing.KillWorker;
 import io.hydralogger.fallbacks.testing.OpKind;
 import io.hydralogger.fallbacks.testing.RecordingFileSystem;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,12 @@ package io.hydralogger.fallbacks.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.RecoveryPolicy;
 import io.hydralogger.fallbacks.Source;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.fs.FileNames;
 import io.hydralogger.fallbacks.testing.Figures;
 import io.hydralogger.fallbacks.testing.KillWorker;
 import io.hydralogger.fallbacks.testing.Op;
@@ -128,7 +129,7 @@ class FaultInjectionTest {
                 assertThat(existing).as("the target vanished: %s", context).isFalse();
             }
         }
-        Path backup = BackupManager.backupPath(realTarget, 0);
+        Path backup = FileNames.backup(realTarget, 0);
         if (Files.exists(backup)) {
             assertThat(versionOf(backup, format)).as(context).isEqualTo(1);
         }
@@ -228,7 +229,7 @@ class FaultInjectionTest {
             assertThat(intact(plain.readJsonLines(RecordingFileSystem.real(result.fallback().get())))).hasSize(3);
         }
         // appends keep a few idle files open for the next append (a bounded cache); close them
-        FallbackHandler.closeIdleFiles();
+        plain.closeIdleFiles();
         assertThat(fs.openHandles()).as("open handles: %s", context).isEmpty();
         if (injected != null && injected.kind() == OpKind.FORCE) {
             assertThat(ops).as("a failed force is not retried: %s", context).noneMatch(op -> op.index() > injected.index()

@@ -3,10 +3,11 @@ package io.hydralogger.fallbacks.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.RecoveryPolicy;
 import io.hydralogger.fallbacks.Source;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.fs.FileNames;
 import io.hydralogger.fallbacks.testing.Figures;
 import io.hydralogger.fallbacks.testing.KillWorker;
 import io.hydralogger.fallbacks.write.BackupManager;
@@ -170,7 +171,7 @@ class KillTest {
                 assertThat(seen).as("never older than a version seen before").isGreaterThanOrEqualTo(
                         lastSeen.getOrDefault(format, 0L));
                 lastSeen.put(format, seen);
-                Path backup = BackupManager.backupPath(target, 0);
+                Path backup = FileNames.backup(target, 0);
                 if (Files.exists(backup)) {
                     assertThat(wholeVersion(backup, format)).isLessThanOrEqualTo(seen);
                 }

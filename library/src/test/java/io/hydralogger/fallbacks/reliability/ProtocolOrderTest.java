@@ -2,13 +2,13 @@ package io.hydralogger.fallbacks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.testing.Op;
 import io.hydralogger.fallbacks.testing.OpKind;
 import io.hydralogger.fallbacks.testing.RecordingFileSystem;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

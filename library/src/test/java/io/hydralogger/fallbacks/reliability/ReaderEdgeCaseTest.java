@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.ReadResult;
+import io.hydralogger.fallbacks.format.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class ReaderEdgeCaseTest {
         ReadResult<List<Object>> read = handler.readJsonLines(file);
 
         assertThat(read.data()).isEqualTo(written);
-        try (Stream<Object> stream = handler.streamJsonLines(file)) {
+        try (Stream<Object> stream = handler.stream(file, Format.JSON_LINES)) {
             assertThat(stream.toList()).isEqualTo(written);
         }
     }
@@ -37,7 +38,7 @@ class ReaderEdgeCaseTest {
     @Test
     void aLoneSurrogateInTextIsWrittenSoThatTheFileStaysReadable() {
         Map<String, Object> record = Map.of("key\uD800", "value\uDC00 and \uD83D\uDE00");
-        for (io.hydralogger.fallbacks.Format format : io.hydralogger.fallbacks.Format.values()) {
+        for (io.hydralogger.fallbacks.format.Format format : io.hydralogger.fallbacks.format.Format.values()) {
             Path file = dir.resolve("surrogates." + format.name().toLowerCase(java.util.Locale.ROOT));
             assertThat(handler.write(List.of(record), file, format).ok()).isTrue();
             ReadResult<?> read = switch (format) {
@@ -47,7 +48,7 @@ class ReaderEdgeCaseTest {
             };
             assertThat(read.error()).as(format.name()).isEmpty();
             assertThat(read.data().toString()).as(format.name()).contains(" and \uD83D\uDE00");
-            if (format != io.hydralogger.fallbacks.Format.CSV) {
+            if (format != io.hydralogger.fallbacks.format.Format.CSV) {
                 assertThat(read.data().toString()).as(format.name()).contains("key\uFFFD", "value\uFFFD and");
             }
         }

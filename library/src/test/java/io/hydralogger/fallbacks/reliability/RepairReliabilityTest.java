@@ -3,10 +3,10 @@ package io.hydralogger.fallbacks.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.RecoveryPolicy;
 import io.hydralogger.fallbacks.RepairResult;
 import io.hydralogger.fallbacks.Source;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.testing.CrashStates;
 import io.hydralogger.fallbacks.testing.Figures;
 import io.hydralogger.fallbacks.testing.KillWorker;

@@ -3,13 +3,13 @@ package io.hydralogger.fallbacks.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
-import io.hydralogger.fallbacks.ReadLimits;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.RecoveryPolicy;
 import io.hydralogger.fallbacks.Source;
 import io.hydralogger.fallbacks.WriteResult;
-import io.hydralogger.fallbacks.internal.FallbackFiles;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadLimits;
+import io.hydralogger.fallbacks.internal.fs.FileNames;
 import io.hydralogger.fallbacks.testing.OpKind;
 import io.hydralogger.fallbacks.testing.RecordingFileSystem;
 import java.io.IOException;
@@ -151,7 +151,7 @@ class SecurityTest {
     void aLinkPlantedAtTheFallbackNameIsNotFollowed() throws IOException {
         Path target = dir.resolve("data.jsonl");
         Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
-        String stamp = FallbackFiles.timestamp(FIXED);
+        String stamp = FileNames.timestamp(FIXED);
         Files.createSymbolicLink(dir.resolve("data.jsonl.fallback-" + stamp + ".jsonl"), victim);
         RecordingFileSystem fs = new RecordingFileSystem();
         fs.failAt(op -> op.kind() == OpKind.RENAME, 1);

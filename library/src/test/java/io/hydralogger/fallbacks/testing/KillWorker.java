@@ -1,8 +1,8 @@
 package io.hydralogger.fallbacks.testing;
 
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.Format;
 import io.hydralogger.fallbacks.WriteResult;
+import io.hydralogger.fallbacks.format.Format;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;

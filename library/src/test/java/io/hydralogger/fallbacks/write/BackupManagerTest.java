@@ -2,8 +2,9 @@ package io.hydralogger.fallbacks.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.internal.fs.FileNames;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,14 +53,14 @@ class BackupManagerTest {
         handler.writeJson(List.of(2), file);
         handler.writeJson(List.of(3), file);
         BackupManager backups = BackupManager.generations(2).withClock(tick(0));
-        assertThat(backups.list(file)).containsExactly(BackupManager.backupPath(file, 0), BackupManager.backupPath(file, 1));
-        Optional<Path> kept = backups.restore(file, BackupManager.backupPath(file, 1));
+        assertThat(backups.list(file)).containsExactly(FileNames.backup(file, 0), FileNames.backup(file, 1));
+        Optional<Path> kept = backups.restore(file, FileNames.backup(file, 1));
         assertThat(file).hasContent("[1]");
         assertThat(kept).hasValueSatisfying(p -> {
             assertThat(p.getFileName().toString()).isEqualTo("data.json.corrupt-20260101T000000.000Z");
             assertThat(p).hasContent("[3]");
         });
-        assertThat(BackupManager.backupPath(file, 1)).hasContent("[1]");
+        assertThat(FileNames.backup(file, 1)).hasContent("[1]");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
     }
 
@@ -72,9 +73,9 @@ class BackupManagerTest {
         }
         BackupManager backups = BackupManager.generations(4);
         assertThat(backups.list(file)).hasSize(4);
-        assertThat(backups.prune(file, 3, null)).containsExactly(BackupManager.backupPath(file, 3));
-        Files.setLastModifiedTime(BackupManager.backupPath(file, 2), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
-        assertThat(backups.prune(file, 10, Duration.ofDays(1))).containsExactly(BackupManager.backupPath(file, 2));
+        assertThat(backups.prune(file, 3, null)).containsExactly(FileNames.backup(file, 3));
+        Files.setLastModifiedTime(FileNames.backup(file, 2), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        assertThat(backups.prune(file, 10, Duration.ofDays(1))).containsExactly(FileNames.backup(file, 2));
         assertThat(backups.list(file)).hasSize(2);
     }
 }

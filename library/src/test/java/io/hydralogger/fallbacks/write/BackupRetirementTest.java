@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hydralogger.fallbacks.internal.fs.FileNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -48,7 +49,7 @@ class BackupRetirementTest {
         writeVersion(target, (byte) 'c', size, one);
 
         assertThat(Files.readAllBytes(target)[0]).isEqualTo((byte) 'c');
-        assertThat(Files.readAllBytes(BackupManager.backupPath(target, 0))[0]).isEqualTo((byte) 'b');
+        assertThat(Files.readAllBytes(FileNames.backup(target, 0))[0]).isEqualTo((byte) 'b');
         // the dropped version 'a' is deleted by the background thread: wait for it (up to 30 s)
         for (int i = 0; i < 300 && names().size() > 2; i++) {
             Thread.sleep(100);
@@ -66,8 +67,8 @@ class BackupRetirementTest {
         }
 
         assertThat(Files.readAllBytes(target)[0]).isEqualTo((byte) 'd');
-        assertThat(Files.readAllBytes(BackupManager.backupPath(target, 0))[0]).isEqualTo((byte) 'c');
-        assertThat(Files.readAllBytes(BackupManager.backupPath(target, 1))[0]).isEqualTo((byte) 'b');
+        assertThat(Files.readAllBytes(FileNames.backup(target, 0))[0]).isEqualTo((byte) 'c');
+        assertThat(Files.readAllBytes(FileNames.backup(target, 1))[0]).isEqualTo((byte) 'b');
         for (int i = 0; i < 300 && names().size() > 3; i++) {
             Thread.sleep(100);
         }
@@ -84,13 +85,13 @@ class BackupRetirementTest {
         assertThat(names()).containsExactly("small.json", "small.json.bak");
 
         Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "keep me");
-        Files.delete(BackupManager.backupPath(target, 0));
-        Files.createSymbolicLink(BackupManager.backupPath(target, 0), elsewhere);
+        Files.delete(FileNames.backup(target, 0));
+        Files.createSymbolicLink(FileNames.backup(target, 0), elsewhere);
         writeVersion(target, (byte) 'd', 10, one);
 
         assertThat(Files.readString(elsewhere)).isEqualTo("keep me");
-        assertThat(Files.isSymbolicLink(BackupManager.backupPath(target, 0))).isFalse();
-        assertThat(Files.readAllBytes(BackupManager.backupPath(target, 0))[0]).isEqualTo((byte) 'c');
-        assertThat(Files.exists(BackupManager.backupPath(target, 0), LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(Files.isSymbolicLink(FileNames.backup(target, 0))).isFalse();
+        assertThat(Files.readAllBytes(FileNames.backup(target, 0))[0]).isEqualTo((byte) 'c');
+        assertThat(Files.exists(FileNames.backup(target, 0), LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 }

@@ -1,0 +1,116 @@
+package io.hydralogger.fallbacks;
+
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.fs.LineAppender;
+import io.hydralogger.fallbacks.internal.fs.PathLocks;
+import io.hydralogger.fallbacks.internal.fs.PendingAppend;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JSON Lines append: encode the call's lines in memory (no lock held), queue them on the
+ * file's lock and write them, grouped with other threads' appends, through the file kept open
+ * with the lock ({@link LineAppender}: torn tail repaired first, one gathering write, one
+ * {@code force}). A failed append leaves the file as it ended and its records in a fallback file.
+ */
+final class Append {
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
+
+    private final Context context;
+    private final LineAppender appender;
+
+    Append(Context context) {
+        this.context = context;
+        this.appender = new LineAppender(context.sync(), context.clock, this::isCompleteValue);
+    }
+
+    WriteResult append(Iterable<?> records, Path path) {
+        long start = System.nanoTime();
+        Encoded lines = new Encoded();
+        long count = Codecs.writeJsonLines(context.mapper, records.iterator(), lines);
+        if (count == 0) {
+            return WriteResult.written(path, Format.JSON_LINES, 0, 0, Optional.empty(), System.nanoTime() - start);
+        }
+        PendingAppend append = new PendingAppend(lines.bytes(), lines.size());
+        try {
+            context.locks.append(path, append, this::appendGroup);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            Exception cause = Failures.unwrap(e);
+            Optional<Path> fallbackFile = context.fallbacks.keep(path, records.iterator(), cause, "append to",
+                    "the file ends as before", "");
+            long nanos = System.nanoTime() - start;
+            context.stats.appendFailed(nanos);
+            return WriteResult.failed(path, Format.JSON_LINES, fallbackFile, cause, nanos);
+        }
+        long nanos = System.nanoTime() - start;
+        context.stats.appended(count, append.length(), nanos);
+        return WriteResult.written(path, Format.JSON_LINES, append.length(), count, Optional.empty(), nanos);
+    }
+
+    /**
+     * Writes a group of appends through the file kept open with the lock, opening it afresh when
+     * there is none yet or the path names another file now. A file that failed is closed.
+     */
+    private void appendGroup(Path target, List<PendingAppend> group, PathLocks.Held held) throws IOException {
+        LineAppender.OpenFile file = held.attachment() instanceof LineAppender.OpenFile open && open.isCurrent()
+                ? open : null;
+        if (file == null) {
+            closeQuietly(held.attachment());
+            held.attach(null);
+            file = LineAppender.open(target);
+            held.attach(file);
+        }
+        try {
+            appender.append(file, group.stream().map(PendingAppend::buffer).toList());
+        } catch (IOException | RuntimeException e) {
+            held.attach(null);
+            closeQuietly(file);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed: {}", closeable, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Whether the last line of a file, found without its newline, is a whole value whose newline
+     * alone was lost: an object, array or string (values that end with their own delimiter; a
+     * number or literal could be the prefix of a longer one).
+     */
+    private boolean isCompleteValue(byte[] line) {
+        try {
+            JsonNode node = context.mapper.readTree(line);
+            return node != null && (node.isContainer() || node.isString());
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    /** The lines of one append, encoded in memory. */
+    private static final class Encoded extends ByteArrayOutputStream {
+        Encoded() {
+            super(256);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+}

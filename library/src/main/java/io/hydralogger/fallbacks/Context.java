@@ -1,0 +1,64 @@
+package io.hydralogger.fallbacks;
+
+import io.hydralogger.fallbacks.format.ReadLimits;
+import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
+import io.hydralogger.fallbacks.write.AtomicWriter;
+import io.hydralogger.fallbacks.write.BackupManager;
+import io.hydralogger.fallbacks.write.Durability;
+import java.time.Clock;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the operations of one handler share: its settings and the parts they work with (the
+ * atomic writer, the locked-section helper, the fallback sink, the counters). Immutable.
+ */
+final class Context {
+    final Durability durability;
+    final BackupManager backups;
+    final boolean createParents;
+    final RecoveryPolicy recoveryPolicy;
+    final boolean processLocking;
+    final JsonMapper mapper;
+    final ReadLimits readLimits;
+    final boolean neutralizeFormulas;
+    final Clock clock;
+    final AtomicWriter writer;
+    final FallbackFiles fallbackFiles;
+    final Counters stats;
+    final LockedSection locks;
+    final FallbackSink fallbacks;
+
+    Context(FallbackHandlerBuilder builder) {
+        this.durability = builder.durability;
+        this.backups = builder.backups;
+        this.createParents = builder.createParents;
+        this.recoveryPolicy = builder.recoveryPolicy;
+        this.processLocking = builder.processLocking;
+        this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(builder.readLimits);
+        this.readLimits = builder.readLimits;
+        this.neutralizeFormulas = builder.neutralizeFormulas;
+        this.clock = builder.clock;
+        this.writer = AtomicWriter.builder().durability(durability).backups(backups)
+                .createParentDirectories(createParents).build();
+        this.fallbackFiles = new FallbackFiles(builder.fallbackFolder, clock, sync());
+        this.stats = new Counters(LockedSection.LOCKS);
+        this.locks = new LockedSection(this);
+        this.fallbacks = new FallbackSink(this);
+    }
+
+    /** The mapper of a handler given none: the read limits, and the fast writer of doubles. */
+    private static JsonMapper defaultMapper(ReadLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(limits.toConstraints())
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                .build();
+        return JsonMapper.builder(factory).build();
+    }
+
+    /** {@return whether writes wait for stable storage} */
+    boolean sync() {
+        return durability == Durability.SYNC;
+    }
+}

@@ -1,0 +1,116 @@
+package io.hydralogger.fallbacks;
+
+import io.hydralogger.fallbacks.internal.fs.Folders;
+import io.hydralogger.fallbacks.internal.fs.Links;
+import io.hydralogger.fallbacks.internal.fs.PathLocks;
+import io.hydralogger.fallbacks.internal.fs.PendingAppend;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The one way every operation that changes a file takes its lock: follow links to the real
+ * file, make its folder when the handler is set to, take the in-JVM lock and (with process
+ * locking) the OS lock on {@code .<name>.lock}, run the section, release. A failure before the
+ * section runs is handed to the caller's failure handler; an {@link IllegalStateException} (this
+ * thread holds the lock already) propagates.
+ */
+final class LockedSection {
+    /** The per-path locks of this JVM, shared by every handler. */
+    static final PathLocks LOCKS = new PathLocks();
+
+    private final Context context;
+
+    LockedSection(Context context) {
+        this.context = context;
+    }
+
+    /** The work done under the lock. */
+    @FunctionalInterface
+    interface Section<R> {
+        /**
+         * Runs under the lock.
+         *
+         * @param target the real file (links followed)
+         * @return the result
+         */
+        R run(Path target);
+    }
+
+    /** What to return when the lock could not be taken. */
+    @FunctionalInterface
+    interface Failed<R> {
+        /**
+         * Makes the result of a section that never ran.
+         *
+         * @param cause why (already unwrapped)
+         * @return the result
+         */
+        R failed(Exception cause);
+    }
+
+    /**
+     * Runs a section under the lock of a file.
+     *
+     * @param path the file as given
+     * @param createParents whether to make its missing folders (when the handler makes them)
+     * @param section the work
+     * @param failed the result when the lock cannot be taken
+     * @param <R> the result type
+     * @return the section's result, or the failure's
+     * @throws IllegalStateException if this thread holds the file's lock already
+     */
+    <R> R run(Path path, boolean createParents, Section<R> section, Failed<R> failed) {
+        Path target;
+        PathLocks.Held held;
+        try {
+            target = resolve(path, createParents);
+            held = LOCKS.lock(target, context.processLocking, context.stats::lockWaited);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            return failed.failed(Failures.unwrap(e));
+        }
+        try (held) {
+            return section.run(target);
+        }
+    }
+
+    /**
+     * Appends under the lock of a file, grouped with the appends of other threads (see
+     * {@link PathLocks#append}).
+     *
+     * @param path the file as given
+     * @param append the encoded lines
+     * @param writer writes a group of appends
+     * @throws IOException if the lock could not be taken or the group failed
+     * @throws IllegalStateException if this thread holds the file's lock already
+     */
+    void append(Path path, PendingAppend append, GroupWriter writer) throws IOException {
+        Path target = resolve(path, true);
+        LOCKS.append(target, context.processLocking, context.stats::lockWaited, append,
+                (group, held) -> writer.write(target, group, held));
+    }
+
+    /** Writes a group of appends to the real file. */
+    @FunctionalInterface
+    interface GroupWriter {
+        /**
+         * Writes the group.
+         *
+         * @param target the real file
+         * @param group the appends
+         * @param held the lock, for its attachment
+         * @throws IOException if the group could not be written
+         */
+        void write(Path target, java.util.List<PendingAppend> group, PathLocks.Held held) throws IOException;
+    }
+
+    /** Follows links to the real file and makes its folder when that is asked for. */
+    private Path resolve(Path path, boolean createParents) throws IOException {
+        Path target = Links.resolveTarget(path);
+        if (createParents && context.createParents) {
+            Folders.create(target.getParent(), context.sync());
+        }
+        return target;
+    }
+}

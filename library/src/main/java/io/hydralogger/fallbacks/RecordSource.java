@@ -1,0 +1,77 @@
+package io.hydralogger.fallbacks;
+
+import java.util.Iterator;
+import java.util.stream.BaseStream;
+
+/**
+ * The data handed to a write, seen as records: it can be iterated for the write and, if the
+ * write fails, once more for the fallback file. An {@code Iterable} or array is iterated afresh;
+ * an {@code Iterator} or {@code Stream} can be consumed only once, so the fallback gets the
+ * records the failed write had not yet consumed (see {@code FallbackHandler} for what that
+ * means). A stream is closed with the source.
+ */
+final class RecordSource implements AutoCloseable {
+    private final Object data;
+    private final Iterator<?> singlePass;
+    private final BaseStream<?, ?> stream;
+
+    private RecordSource(Object data, Iterator<?> singlePass, BaseStream<?, ?> stream) {
+        this.data = data;
+        this.singlePass = singlePass;
+        this.stream = stream;
+    }
+
+    /**
+     * Wraps any value given to a write.
+     *
+     * @param data the value: records in an iterable, iterator, stream or array, or one value
+     * @return the source
+     */
+    static RecordSource of(Object data) {
+        if (data instanceof BaseStream<?, ?> s) {
+            return new RecordSource(null, s.iterator(), s);
+        }
+        if (data instanceof Iterator<?> it) {
+            return new RecordSource(null, it, null);
+        }
+        return new RecordSource(data, null, null);
+    }
+
+    /** {@return the value to write as one JSON document (a single-pass source as its iterator)} */
+    Object document() {
+        return singlePass != null ? singlePass : data;
+    }
+
+    /**
+     * The records for a write of records: the elements of an iterable, iterator, stream or
+     * array; any other value (a map, a bean, null) is one record.
+     *
+     * @return the records
+     */
+    Iterator<?> records() {
+        if (singlePass != null) {
+            return singlePass;
+        }
+        if (data instanceof Iterable<?> iterable && !(data instanceof java.nio.file.Path)) {
+            return iterable.iterator();
+        }
+        if (data != null && data.getClass().isArray()) {
+            int length = java.lang.reflect.Array.getLength(data);
+            return java.util.stream.IntStream.range(0, length)
+                    .mapToObj(i -> java.lang.reflect.Array.get(data, i)).iterator();
+        }
+        return java.util.Collections.singletonList(data).iterator();
+    }
+
+    /** {@return whether the records can be iterated again after a failed write} */
+    boolean replayable() {
+        return singlePass == null;
+    }
+
+    @Override
+    public void close() {
+        if (stream != null) {
+            stream.close();
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.hydralogger.fallbacks;
+
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.fs.Links;
+import io.hydralogger.fallbacks.recovery.CorruptionDetector;
+import io.hydralogger.fallbacks.recovery.CorruptionReport;
+import io.hydralogger.fallbacks.recovery.DataRecovery;
+import io.hydralogger.fallbacks.recovery.Problem;
+import io.hydralogger.fallbacks.recovery.ProblemKind;
+import io.hydralogger.fallbacks.recovery.SalvageReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JavaType;
+
+/**
+ * The read with recovery: strictly first (the fast path); when that fails, by the handler's
+ * recovery policy: salvage, backups newest first, fallback files. Takes no lock.
+ */
+final class RecoveringRead {
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
+
+    private final Context context;
+
+    RecoveringRead(Context context) {
+        this.context = context;
+    }
+
+    /** Reads a file; throws for any problem. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(Path path) throws IOException;
+    }
+
+    /** Counts the records of what was read. */
+    @FunctionalInterface
+    private interface Counter<T> {
+        long count(T data);
+    }
+
+    /** Turns the records a recovery found into the data of a read. */
+    @FunctionalInterface
+    private interface Shaper<T> {
+        T shape(List<Object> records, boolean singleValue);
+    }
+
+    <T> ReadResult<T> json(Path path, JavaType type) {
+        return read(path, Format.JSON, p -> Codecs.<T>readJson(context.mapper, p, type), RecoveringRead::countOf,
+                (records, single) -> convert(single ? records.get(0) : records, type));
+    }
+
+    <T> ReadResult<List<T>> jsonLines(Path path, JavaType type) {
+        return read(path, Format.JSON_LINES, p -> Codecs.<T>readJsonLines(context.mapper, p, type), List::size,
+                (records, single) -> {
+                    List<T> typed = new ArrayList<>(records.size());
+                    for (Object record : records) {
+                        typed.add(convert(record, type));
+                    }
+                    return typed;
+                });
+    }
+
+    ReadResult<List<Map<String, String>>> csv(Path path) {
+        return read(path, Format.CSV, Codecs::readCsv, List::size, RecoveringRead::csvRows);
+    }
+
+    /** The read of {@code format} that an update gets its current data from. */
+    ReadResult<?> any(Path path, Format format) {
+        switch (format) {
+            case JSON:
+                return json(path, context.mapper.constructType(Object.class));
+            case CSV:
+                return csv(path);
+            default:
+                return jsonLines(path, context.mapper.constructType(Object.class));
+        }
+    }
+
+    private <T> ReadResult<T> read(Path path, Format format, Reader<T> reader, Counter<? super T> counter,
+            Shaper<T> shaper) {
+        long start = System.nanoTime();
+        Exception cause = null;
+        if (!lastLineCut(path, format)) {
+            try {
+                T data = reader.read(path);
+                context.stats.readSucceeded(data == null ? 0 : counter.count(data), Files.size(path),
+                        System.nanoTime() - start);
+                return new ReadResult<>(data, path, format, Source.PRIMARY, Optional.of(path), Optional.empty(), 0,
+                        Optional.empty());
+            } catch (IOException | RuntimeException e) {
+                cause = Failures.unwrap(e);
+            }
+        }
+        if (context.recoveryPolicy != RecoveryPolicy.STRICT) {
+            try (RecoveredRecords recovered = recover(path, format)) {
+                if (recovered.source() != Source.NONE) {
+                    List<Object> records = new ArrayList<>();
+                    recovered.forEachRemaining(records::add);
+                    boolean single = recovered.singleValue() || recovered.source() == Source.FALLBACK
+                            && format == Format.JSON && records.size() == 1;
+                    T data = shaper.shape(records, single);
+                    long skipped = recovered.source() == Source.SALVAGED ? recovered.report().skippedRecords() : 0;
+                    Path from = recovered.sourcePath().orElse(path);
+                    context.stats.readSucceeded(records.size(), Files.size(from), System.nanoTime() - start);
+                    if (recovered.source() != Source.PRIMARY) {
+                        LOG.warn("{} could not be read as it is ({}); read {} records from {} ({})", path,
+                                cause == null ? "its last line has no line ending" : Failures.describe(cause),
+                                records.size(), from, recovered.source().label());
+                    }
+                    Optional<CorruptionReport> report = recovered.report().intact() ? Optional.empty()
+                            : Optional.of(recovered.report());
+                    return new ReadResult<>(data, path, format, recovered.source(), recovered.sourcePath(), report,
+                            skipped, Optional.ofNullable(cause));
+                }
+                if (cause == null) {
+                    cause = new IOException("no record could be read from " + path + " or its backups");
+                }
+            } catch (IOException | RuntimeException e) {
+                if (cause == null) {
+                    cause = Failures.unwrap(e);
+                } else {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+        if (cause == null) {
+            cause = new IOException("the last line of " + path + " has no line ending: it may be cut short");
+        }
+        context.stats.readFailed(System.nanoTime() - start);
+        LOG.warn("could not read {}: {}", path, Failures.describe(cause));
+        CorruptionReport report = cause instanceof NoSuchFileException ? reportOf(path, format, cause)
+                : CorruptionDetector.inspect(path, format, context.readLimits);
+        return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(), Optional.of(report), 0,
+                Optional.of(cause));
+    }
+
+    /**
+     * Says whether a JSON Lines or CSV file ends without a line ending: the writers end every
+     * line, so its last line may be cut short, and a strict read would take it as it is.
+     */
+    private static boolean lastLineCut(Path path, Format format) {
+        if (format == Format.JSON) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(path)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The records of a file as the recovery policy finds them; see {@link FallbackHandler#recover}. */
+    RecoveredRecords recover(Path path, Format format) throws IOException {
+        CorruptionReport report = CorruptionDetector.inspect(path, format, context.readLimits);
+        if (report.intact()) {
+            return open(path, format, Source.PRIMARY, path, format, report);
+        }
+        boolean missing = report.problems().get(0).kind() == ProblemKind.MISSING;
+        if (!missing) {
+            context.stats.corruptionDetected(report.validRecords(), report.skippedRecords());
+        }
+        RecoveryPolicy policy = context.recoveryPolicy;
+        if (policy == RecoveryPolicy.STRICT) {
+            return new RecoveredRecords(path, format, Source.NONE, Optional.empty(), report, null);
+        }
+        boolean salvageable = !missing && report.validRecords() > 0;
+        if (salvageable && policy == RecoveryPolicy.SALVAGE_THEN_BACKUP) {
+            return open(path, format, Source.SALVAGED, path, format, report);
+        }
+        Path target = Links.resolveTarget(path);
+        for (Path backup : context.backups.list(target)) {
+            if (CorruptionDetector.inspect(backup, format, context.readLimits).intact()) {
+                context.stats.backupRestored();
+                return open(path, format, Source.BACKUP, backup, format, report);
+            }
+        }
+        if (salvageable) {
+            return open(path, format, Source.SALVAGED, path, format, report);
+        }
+        for (Path fallback : context.fallbackFiles.list(path)) {
+            if (CorruptionDetector.inspect(fallback, Format.JSON_LINES, context.readLimits).validRecords() > 0) {
+                return open(path, format, Source.FALLBACK, fallback, Format.JSON_LINES, report);
+            }
+        }
+        return new RecoveredRecords(path, format, Source.NONE, Optional.empty(), report, null);
+    }
+
+    private RecoveredRecords open(Path path, Format format, Source source, Path from, Format fromFormat,
+            CorruptionReport report) throws IOException {
+        SalvageReader reader = DataRecovery.open(from, fromFormat, context.mapper, context.readLimits);
+        return new RecoveredRecords(path, format, source, Optional.of(from), report, reader);
+    }
+
+    /** Binds a plain value (maps, lists, scalars) to a type; plain {@code Object} keeps it as it is. */
+    @SuppressWarnings("unchecked")
+    private <T> T convert(Object value, JavaType type) {
+        if (type.getRawClass() == Object.class || value == null) {
+            return (T) value;
+        }
+        return context.mapper.convertValue(value, type);
+    }
+
+    /** The records of a CSV salvage are maps of column name to text. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> csvRows(List<Object> records, boolean single) {
+        List<Map<String, String>> rows = new ArrayList<>(records.size());
+        for (Object record : records) {
+            rows.add((Map<String, String>) record);
+        }
+        return rows;
+    }
+
+    private static long countOf(Object data) {
+        return data instanceof Collection<?> c ? c.size() : 1;
+    }
+
+    private static CorruptionReport reportOf(Path path, Format format, Exception cause) {
+        ProblemKind kind = cause instanceof NoSuchFileException ? ProblemKind.MISSING
+                : cause instanceof IOException ? ProblemKind.UNREADABLE : ProblemKind.INVALID_SYNTAX;
+        long offset = -1;
+        long line = -1;
+        if (cause instanceof JacksonException jackson && jackson.getLocation() != null) {
+            TokenStreamLocation location = jackson.getLocation();
+            offset = location.getByteOffset();
+            line = location.getLineNr();
+        }
+        return new CorruptionReport(path, format, List.of(new Problem(kind, offset, line, Failures.describe(cause))),
+                0, 0);
+    }
+}

@@ -1,0 +1,106 @@
+package io.hydralogger.fallbacks;
+
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.fs.TempFiles;
+import io.hydralogger.fallbacks.write.PendingFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The whole-file write: under the target's lock, sweep temp files of dead writers, stream the
+ * records into a {@link PendingFile}, commit it (forced, backup kept, renamed, folder forced);
+ * on any failure the target is untouched and the records go to the fallback sink.
+ */
+final class WholeFileWrite {
+    private final Context context;
+
+    WholeFileWrite(Context context) {
+        this.context = context;
+    }
+
+    /** Writes the content of one whole-file write into the pending file; returns the records. */
+    @FunctionalInterface
+    interface Body {
+        long write(RecordSource source, PendingFile pending) throws IOException;
+    }
+
+    /**
+     * Writes records in a format, replacing the file: for {@link Format#JSON} one document (an
+     * iterable, iterator, stream or array as a JSON array).
+     */
+    WriteResult write(Path path, Format format, RecordSource source) {
+        return write(path, format, source, bodyOf(format, -1));
+    }
+
+    /** Writes one JSON document with an indent (-1 for compact output). */
+    WriteResult writeJson(Path path, RecordSource source, int indent) {
+        return write(path, Format.JSON, source, bodyOf(Format.JSON, indent));
+    }
+
+    private WriteResult write(Path path, Format format, RecordSource source, Body body) {
+        long start = System.nanoTime();
+        try (source) {
+            return context.locks.run(path, true,
+                    target -> writeLocked(path, target, format, source, body, start),
+                    cause -> fallBack(path, format, source, cause, start));
+        }
+    }
+
+    /**
+     * The whole-file write proper, for a caller that holds the target's lock (a write, an
+     * update, a repair).
+     */
+    WriteResult writeLocked(Path path, Path target, Format format, RecordSource source, long start) {
+        return writeLocked(path, target, format, source, bodyOf(format, -1), start);
+    }
+
+    private WriteResult writeLocked(Path path, Path target, Format format, RecordSource source, Body body,
+            long start) {
+        try (PendingFile pending = begin(target)) {
+            long records = body.write(source, pending);
+            long bytes = pending.bytesWritten();
+            Optional<Path> backup = pending.commit();
+            long nanos = System.nanoTime() - start;
+            context.stats.writeSucceeded(records, bytes, nanos);
+            return WriteResult.written(path, format, bytes, records, backup, nanos);
+        } catch (IOException | RuntimeException e) {
+            return fallBack(path, format, source, Failures.unwrap(e), start);
+        }
+    }
+
+    /**
+     * Writes the body of a whole-file write in {@code format}: a JSON document, or records as
+     * JSON Lines or CSV.
+     */
+    private Body bodyOf(Format format, int indent) {
+        switch (format) {
+            case JSON:
+                return (source, pending) -> Codecs.writeJson(context.mapper, source.document(), indent,
+                        pending.stream());
+            case CSV:
+                return (source, pending) -> Codecs.writeCsv(source.records(), context.neutralizeFormulas,
+                        pending.stream(), transform -> pending.rewrite(transform::apply));
+            default:
+                return (source, pending) -> Codecs.writeJsonLines(context.mapper, source.records(), pending.stream());
+        }
+    }
+
+    /** Starts the write, first sweeping temp files of dead writers when that is safe. */
+    private PendingFile begin(Path target) throws IOException {
+        if (context.processLocking) {
+            TempFiles.removeStale(target);
+        }
+        return context.writer.begin(target);
+    }
+
+    private WriteResult fallBack(Path path, Format format, RecordSource source, Exception cause, long start) {
+        Optional<Path> fallbackFile = context.fallbacks.keep(path, source.records(), cause, "write of",
+                "the target is untouched", source.replayable() ? ""
+                        : " (a single-pass source: records it had already handed to the failed write are in no file)");
+        long nanos = System.nanoTime() - start;
+        context.stats.writeFailed(nanos);
+        return WriteResult.failed(path, format, fallbackFile, cause, nanos);
+    }
+}

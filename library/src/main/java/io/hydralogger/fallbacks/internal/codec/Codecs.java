@@ -1,0 +1,416 @@
+package io.hydralogger.fallbacks.internal.codec;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
+import io.hydralogger.fallbacks.internal.sanitize.CsvFlattener;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams records into and out of the three formats. Writing goes through the sanitiser
+ * straight into a Jackson generator or a FastCSV writer, never through an intermediate copy;
+ * reading here is strict (the first damage is an exception). Internal: not part of the API.
+ */
+public final class Codecs {
+    private Codecs() {
+    }
+
+    /**
+     * Writes any value as one JSON document; an iterable, iterator, stream or array becomes a
+     * JSON array streamed element by element.
+     *
+     * @param mapper the mapper whose factory makes the generator
+     * @param data the value
+     * @param indent spaces per level, or -1 for compact output
+     * @param out where the bytes go (not closed)
+     * @return the number of top-level array elements, or 1 for any other value
+     */
+    public static long writeJson(JsonMapper mapper, Object data, int indent, OutputStream out) {
+        ObjectWriter writer = mapper.writer();
+        if (indent >= 0) {
+            DefaultIndenter indenter = new DefaultIndenter(" ".repeat(indent), "\n");
+            writer = writer.with(new DefaultPrettyPrinter()
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(indenter)
+                    .withArrayIndenter(indenter));
+        }
+        try (JsonGenerator generator = writer.createGenerator(new NonClosingOutputStream(out))) {
+            GeneratorSink sink = new GeneratorSink(generator);
+            Sanitizer.sanitizeTo(data, sink);
+            if (indent >= 0) {
+                generator.writeRaw('\n');
+            }
+            return sink.records();
+        }
+    }
+
+    /**
+     * Writes records as JSON Lines: one compact JSON value and a newline per record.
+     *
+     * @param mapper the mapper whose factory makes the generator
+     * @param records the records
+     * @param out where the bytes go (not closed)
+     * @return the number of records written
+     */
+    public static long writeJsonLines(JsonMapper mapper, Iterator<?> records, OutputStream out) {
+        long count = 0;
+        try (JsonGenerator generator = mapper.writer().withRootValueSeparator("")
+                .createGenerator(new NonClosingOutputStream(out))) {
+            Consumer<Object> sanitizer = Sanitizer.sanitizerTo(new GeneratorSink(generator));
+            while (records.hasNext()) {
+                sanitizer.accept(records.next());
+                generator.writeRaw('\n');
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Writes records as CSV with a header that is the union of all records' columns in
+     * first-seen order, in one pass over the records: the header of the first record is written
+     * at once, and only if a later record brings a new column is the file rewritten once with the
+     * full header (earlier rows padded with empty cells).
+     *
+     * @param records the records
+     * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
+     * @param out where the bytes go (not closed)
+     * @param rewrite replaces what was written to {@code out} so far, when the header grew
+     * @return the number of records written
+     * @throws IOException if writing fails
+     */
+    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, OutputStream out, Rewrite rewrite)
+            throws IOException {
+        CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
+        LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
+        long count = 0;
+        int headerWidth = -1;
+        try (CsvWriter csv = csvWriter(out, quoting)) {
+            while (records.hasNext()) {
+                flattener.flatten(records.next());
+                int width = flattener.width();
+                quoting.width(width);
+                if (headerWidth < 0) {
+                    csv.writeRecord(flattener.columns());
+                    headerWidth = width;
+                }
+                CsvWriter.CsvWriterRecord row = csv.writeRecord();
+                String[] cells = flattener.row();
+                for (int i = 0; i < width; i++) {
+                    String cell = cells[i];
+                    row.writeField(cell == null ? "" : cell);
+                }
+                row.endRecord();
+                count++;
+            }
+        }
+        if (headerWidth >= 0 && flattener.width() > headerWidth) {
+            List<String> header = new ArrayList<>(flattener.columns());
+            rewrite.rewrite((in, padded) -> padRows(in, padded, header));
+        }
+        return count;
+    }
+
+    /** Replaces the content written so far by a transformation of it (a CSV header that grew). */
+    @FunctionalInterface
+    public interface Rewrite {
+        /**
+         * Rewrites the content.
+         *
+         * @param transform reads the old content and writes the new
+         * @throws IOException if reading or writing fails
+         */
+        void rewrite(Transform transform) throws IOException;
+    }
+
+    /** Turns old content into new; see {@link Rewrite}. */
+    @FunctionalInterface
+    public interface Transform {
+        /**
+         * Writes the new content.
+         *
+         * @param oldContent the content written so far
+         * @param newContent where the new content goes
+         * @throws IOException if reading or writing fails
+         */
+        void apply(InputStream oldContent, OutputStream newContent) throws IOException;
+    }
+
+    /**
+     * Copies CSV rows under a wider header, padding every row to its width. Empty lines are
+     * rows here (a header or row of no columns), so they are read, not skipped.
+     */
+    private static void padRows(InputStream in, OutputStream out, List<String> header) throws IOException {
+        int width = header.size();
+        LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
+        quoting.width(width);
+        try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = CsvReader.builder().skipEmptyLines(false)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
+                CsvWriter csv = csvWriter(out, quoting)) {
+            Iterator<de.siegmar.fastcsv.reader.CsvRecord> rows = reader.iterator();
+            if (rows.hasNext()) {
+                rows.next();
+            }
+            csv.writeRecord(header);
+            String[] cells = new String[width];
+            while (rows.hasNext()) {
+                de.siegmar.fastcsv.reader.CsvRecord row = rows.next();
+                Arrays.fill(cells, "");
+                for (int i = 0; i < row.getFieldCount(); i++) {
+                    cells[i] = row.getField(i);
+                }
+                csv.writeRecord(cells);
+            }
+        }
+    }
+
+    private static CsvWriter csvWriter(OutputStream out, QuoteStrategy quoting) {
+        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).quoteStrategy(quoting)
+                .build(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Quotes an empty field when it is the only field of its row ({@code ""}): unquoted, the row
+     * would be an empty line, which CSV readers skip, and the record would be lost. Other fields
+     * are quoted only where CSV requires it.
+     */
+    private static final class LoneEmptyFieldQuoting implements QuoteStrategy {
+        private boolean lone;
+
+        /** Sets the width of the rows written next. */
+        void width(int width) {
+            lone = width == 1;
+        }
+
+        @Override
+        public boolean quoteEmpty(int lineNo, int fieldIdx) {
+            return lone;
+        }
+    }
+
+    /**
+     * Reads one JSON document into the given type. A file of {@link ParallelReader#THRESHOLD}
+     * bytes or more whose root is an array is parsed on several threads (same result).
+     *
+     * @param mapper the mapper
+     * @param path the file
+     * @param type the type to bind to
+     * @param <T> the result type
+     * @return the value (null for a document that is just {@code null})
+     * @throws IOException if the file cannot be opened
+     * @throws tools.jackson.core.JacksonException if the content is not valid JSON of that type
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T readJson(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        if (ParallelReader.worthIt(mapper, Files.size(path))) {
+            Optional<Object> parsed = ParallelReader.readJsonArray(mapper, path, type, ParallelReader.defaultChunks());
+            if (parsed.isPresent()) {
+                return (T) parsed.get();
+            }
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return mapper.readValue(in, type);
+        }
+    }
+
+    /**
+     * Reads a JSON Lines file whole, strictly. A file of {@link ParallelReader#THRESHOLD} bytes
+     * or more is parsed on several threads (same records, same order).
+     *
+     * @param mapper the mapper
+     * @param path the file
+     * @param type the type of each line's value
+     * @param <T> the record type
+     * @return the records
+     * @throws IOException if the file cannot be opened
+     * @throws tools.jackson.core.JacksonException at the first invalid line
+     */
+    public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
+        if (ParallelReader.worthIt(mapper, Files.size(path))) {
+            Optional<List<T>> parsed = ParallelReader.readJsonLines(mapper, path, type,
+                    ParallelReader.defaultChunks());
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
+        try (InputStream in = Files.newInputStream(path);
+                MappingIterator<T> values = jsonLinesValues(mapper, in, type)) {
+            return values.readAll(new ArrayList<>());
+        }
+    }
+
+    /**
+     * Streams the records of a JSON document, strictly: the elements of a top-level array one
+     * by one, or the document itself when it is not an array. The stream must be closed; it
+     * closes {@code in}.
+     *
+     * @param mapper the mapper
+     * @param in the bytes, UTF-8
+     * @return the records, read as the stream is consumed; damage surfaces as a
+     *     {@link tools.jackson.core.JacksonException} when it is reached
+     */
+    public static Stream<Object> streamJson(JsonMapper mapper, InputStream in) {
+        // a MappingIterator that opens the parser itself unwraps a root-level array
+        return streamValues(in, () -> mapper.readerFor(Object.class).readValues(in));
+    }
+
+    /**
+     * Streams a JSON Lines file, strictly: one record per line (a line holding an array is one
+     * record). The stream must be closed; it closes {@code in}.
+     *
+     * @param mapper the mapper
+     * @param in the bytes, UTF-8
+     * @return the records, read as the stream is consumed; damage surfaces as a
+     *     {@link tools.jackson.core.JacksonException} when it is reached
+     */
+    public static Stream<Object> streamJsonLines(JsonMapper mapper, InputStream in) {
+        // over a parser of our own it unwraps nothing: each root value is a record
+        ObjectReader reader = mapper.readerFor(Object.class);
+        return streamValues(in, () -> reader.readValues(reader.createParser(in)));
+    }
+
+    private static Stream<Object> streamValues(InputStream in, Supplier<MappingIterator<Object>> open) {
+        try {
+            MappingIterator<Object> values = open.get();
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(values, Spliterator.ORDERED), false)
+                    .onClose(values::close)
+                    .onClose(() -> closeUnchecked(in));
+        } catch (RuntimeException e) {
+            closeUnchecked(in);
+            throw e;
+        }
+    }
+
+    /**
+     * Streams the rows of a CSV file with a header row, strictly: a row whose field count differs
+     * from the header's is a {@link CsvParseException} when it is reached. A UTF-8 byte order mark
+     * is not part of the first column's name. The stream must be closed; it closes {@code in}.
+     *
+     * @param in the bytes, UTF-8
+     * @return one map per row, column name to text, in header order
+     */
+    public static Stream<Object> streamCsv(InputStream in) {
+        try {
+            CsvReader<NamedCsvRecord> reader = CsvReader.builder().detectBomHeader(true)
+                    .ofNamedCsvRecord(in, StandardCharsets.UTF_8);
+            return reader.stream().map(row -> (Object) checkedFields(row))
+                    .onClose(() -> closeUnchecked(reader))
+                    .onClose(() -> closeUnchecked(in));
+        } catch (RuntimeException e) {
+            closeUnchecked(in);
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a CSV file with a header row, strictly: a row with the wrong number of fields is an
+     * error. A UTF-8 byte order mark is not part of the first column's name.
+     *
+     * @param path the file
+     * @return one map per row, column name to text, in header order
+     * @throws IOException if the file cannot be read
+     * @throws de.siegmar.fastcsv.reader.CsvParseException on malformed CSV
+     */
+    public static List<Map<String, String>> readCsv(Path path) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().detectBomHeader(true)
+                .ofNamedCsvRecord(path, StandardCharsets.UTF_8)) {
+            for (NamedCsvRecord row : reader) {
+                rows.add(checkedFields(row));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return rows;
+    }
+
+    /**
+     * Iterates the values of a JSON Lines stream. The parser is handed over before it reads a
+     * token: given the stream itself, Jackson would take an array on the first line for a
+     * wrapper and return its elements as the records (and drop the lines after it).
+     */
+    static <T> MappingIterator<T> jsonLinesValues(JsonMapper mapper, InputStream in, JavaType type) {
+        return mapper.readerFor(type).readValues(mapper.createParser(in));
+    }
+
+    /** The row as a map, after checking its field count against the header's. */
+    private static Map<String, String> checkedFields(NamedCsvRecord row) {
+        if (row.getFieldCount() != row.getHeader().size()) {
+            throw new CsvParseException("line " + row.getStartingLineNumber() + " has "
+                    + row.getFieldCount() + " fields, the header " + row.getHeader().size());
+        }
+        return row.getFieldsAsMap();
+    }
+
+    /** Closes from a stream's close handler, which cannot throw checked exceptions. */
+    private static void closeUnchecked(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Shields a stream from the close() of the library writing into it. */
+    private static final class NonClosingOutputStream extends OutputStream {
+        private final OutputStream out;
+
+        NonClosingOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,447 @@
+package io.hydralogger.fallbacks.internal.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parses large JSON Lines and JSON array files on several threads, with the same records in the
+ * same order as a parse on one thread. The file is cut into chunks at record boundaries: JSON
+ * Lines after a newline; a JSON array at a comma between two top-level elements, found by a
+ * cheap byte scanner (strings and escapes aware) that runs ahead of the parsers, so chunk 0 starts
+ * parsing at once. Each chunk is parsed by Jackson on its own thread (an array chunk as
+ * {@code [} + its elements + {@code ]}), and the lists are joined in order.
+ *
+ * <p>Why this is exact: chunk 0 starts at the start of the file, and a chunk that starts at a
+ * record boundary parses without error only if it also ends at one (a cut inside a value leaves
+ * an unterminated string, object, array or comment). So when every chunk parses, every cut was
+ * a true boundary and the result is the one-thread result. When any chunk fails, or the file
+ * cannot be cut (no newline near a cut; a JSON root that is not an array, or too few elements),
+ * the answer is empty and the caller parses
+ * the file on one thread, which also reports the damage exactly where it is.
+ *
+ * <p>Used for files of at least {@link #THRESHOLD} bytes on machines with two cores or more;
+ * chunks are parsed on a shared pool of daemon threads {@code hydra-fallbacks-parse-N} and on
+ * the calling thread. Thread-safe.
+ */
+public final class ParallelReader {
+    /** Files smaller than this (64 MiB) are parsed on one thread. */
+    public static final long THRESHOLD = 64L << 20;
+    /** At most this many chunks, however many cores there are. */
+    static final int MAX_CHUNKS = 4;
+    /** How far past the ideal cut a JSON Lines boundary may be looked for. */
+    private static final int MAX_LINE_SEARCH = 1 << 20;
+    private static final int SCAN_BUFFER = 256 * 1024;
+    private static final byte[] OPEN = {'['};
+    private static final byte[] CLOSE = {']'};
+    private static final byte[] NONE = {};
+
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(new Factory());
+
+    private ParallelReader() {
+    }
+
+    /**
+     * Whether a file is worth parsing in parallel: at least {@link #THRESHOLD} bytes, at least
+     * two cores, and within the mapper's document length limit (which a chunk could not enforce).
+     *
+     * @param mapper the mapper that will parse it
+     * @param size the file's size in bytes
+     * @return true to try {@link #readJsonLines} or {@link #readJsonArray}
+     */
+    public static boolean worthIt(JsonMapper mapper, long size) {
+        long maxDocument = mapper.tokenStreamFactory().streamReadConstraints().getMaxDocumentLength();
+        return size >= THRESHOLD && defaultChunks() >= 2 && (maxDocument <= 0 || size <= maxDocument);
+    }
+
+    /** {@return the number of chunks for this machine: its cores, at most {@value #MAX_CHUNKS}} */
+    public static int defaultChunks() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), MAX_CHUNKS);
+    }
+
+    /**
+     * Parses a JSON Lines file in {@code chunks} pieces at once.
+     *
+     * @param mapper the mapper
+     * @param path the file
+     * @param type the type of each line's value
+     * @param chunks how many pieces (at least 2)
+     * @param <T> the record type
+     * @return the records in file order, or empty when the file must be parsed on one thread
+     * @throws IOException if the file cannot be opened or the thread is interrupted
+     */
+    public static <T> Optional<List<T>> readJsonLines(JsonMapper mapper, Path path, JavaType type, int chunks)
+            throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long[] cuts = new long[chunks + 1];
+            cuts[chunks] = size;
+            for (int i = 1; i < chunks; i++) {
+                long cut = lineBoundary(channel, Math.max(cuts[i - 1], size * i / chunks), size);
+                if (cut < 0) {
+                    return Optional.empty();
+                }
+                cuts[i] = cut;
+            }
+            List<Parse<List<T>>> parts = new ArrayList<>(chunks);
+            for (int i = 0; i < chunks; i++) {
+                ChunkStream in = new ChunkStream(channel, cuts[i], NONE, NONE);
+                in.end(cuts[i + 1]);
+                parts.add(() -> {
+                    try (in; MappingIterator<T> values = Codecs.jsonLinesValues(mapper, in, type)) {
+                        return values.readAll(new ArrayList<>());
+                    }
+                });
+            }
+            List<List<T>> lists = runAll(parts);
+            if (lists == null) {
+                return Optional.empty();
+            }
+            List<T> all = new ArrayList<>(lists.stream().mapToInt(List::size).sum());
+            lists.forEach(all::addAll);
+            return Optional.of(all);
+        }
+    }
+
+    /**
+     * Parses a JSON file whose root is an array, bound to a list type, in {@code chunks} pieces
+     * at once.
+     *
+     * @param mapper the mapper
+     * @param path the file
+     * @param type the type of the whole document; only {@code Object} and types an
+     *     {@code ArrayList} can be (such as {@code List<User>}) are parsed in parallel
+     * @param chunks how many pieces (at least 2)
+     * @return the list, or empty when the file must be parsed on one thread
+     * @throws IOException if the file cannot be opened or the thread is interrupted
+     */
+    public static Optional<Object> readJsonArray(JsonMapper mapper, Path path, JavaType type, int chunks)
+            throws IOException {
+        if (!type.isTypeOrSuperTypeOf(ArrayList.class)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            List<CompletableFuture<Long>> commas = new ArrayList<>(chunks - 1);
+            for (int i = 1; i < chunks; i++) {
+                commas.add(new CompletableFuture<>());
+            }
+            List<Parse<Object>> parts = new ArrayList<>(chunks);
+            for (int i = 0; i < chunks; i++) {
+                int index = i;
+                parts.add(() -> {
+                    if (index == 1) {
+                        scanForCommas(channel, size, commas);
+                    }
+                    long start = 0;
+                    if (index > 0) {
+                        long comma = commas.get(index - 1).get();
+                        if (comma < 0) {
+                            throw new IOException("no element boundary to cut at");
+                        }
+                        start = comma + 1;
+                    }
+                    ChunkStream in = new ChunkStream(channel, start, index == 0 ? NONE : OPEN,
+                            index == chunks - 1 ? NONE : CLOSE);
+                    if (index == chunks - 1) {
+                        in.end(size);
+                    } else {
+                        in.end(size * (index + 1) / chunks, commas.get(index));
+                    }
+                    try (in) {
+                        return mapper.readerFor(type).readValue(in);
+                    }
+                });
+            }
+            List<Object> lists = runAll(parts);
+            if (lists == null) {
+                return Optional.empty();
+            }
+            int total = 0;
+            for (Object list : lists) {
+                if (list == null || list.getClass() != ArrayList.class) {
+                    return Optional.empty();
+                }
+                total += ((List<?>) list).size();
+            }
+            List<Object> all = new ArrayList<>(total);
+            for (Object list : lists) {
+                all.addAll((List<?>) list);
+            }
+            return Optional.of(all);
+        }
+    }
+
+    /**
+     * The start of the first line at or after {@code from}, or -1 when there is none near.
+     */
+    static long lineBoundary(FileChannel channel, long from, long size) throws IOException {
+        if (from <= 0) {
+            return 0;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        long position = from - 1;
+        long limit = Math.min(size, from + MAX_LINE_SEARCH);
+        while (position < limit) {
+            buffer.clear();
+            int read = channel.read(buffer, position);
+            if (read <= 0) {
+                return -1;
+            }
+            for (int i = 0; i < read; i++) {
+                if (buffer.get(i) == '\n') {
+                    return position + i + 1;
+                }
+            }
+            position += read;
+        }
+        return -1;
+    }
+
+    /**
+     * Scans the JSON text for commas between top-level array elements: for each future in turn,
+     * the first such comma at or after the ideal cut ({@code size * (i + 1) / (futures + 1)}).
+     * Futures for which no comma is found (the root is not an array, or the elements are too few)
+     * get -1.
+     */
+    static void scanForCommas(FileChannel channel, long size, List<CompletableFuture<Long>> commas) {
+        int next = 0;
+        try {
+            int pieces = commas.size() + 1;
+            byte[] bytes = new byte[SCAN_BUFFER];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long base = 0;
+            int depth = 0;
+            boolean inString = false;
+            boolean escaped = false;
+            boolean started = false;
+            long target = size / pieces;
+            scan:
+            while (base < size) {
+                buffer.clear();
+                int read = channel.read(buffer, base);
+                if (read <= 0) {
+                    break;
+                }
+                for (int i = 0; i < read; i++) {
+                    byte b = bytes[i];
+                    if (inString) {
+                        if (escaped) {
+                            escaped = false;
+                        } else if (b == '\\') {
+                            escaped = true;
+                        } else if (b == '"') {
+                            inString = false;
+                        } else {
+                            while (i + 1 < read && bytes[i + 1] != '"' && bytes[i + 1] != '\\') {
+                                i++;
+                            }
+                        }
+                        continue;
+                    }
+                    switch (b) {
+                        case '"' -> inString = true;
+                        case '[', '{' -> {
+                            if (depth == 0 && (started || b == '{')) {
+                                break scan;
+                            }
+                            started = true;
+                            depth++;
+                        }
+                        case ']', '}' -> {
+                            depth--;
+                            if (depth == 0) {
+                                break scan;
+                            }
+                        }
+                        case ',' -> {
+                            if (depth == 1 && base + i >= target) {
+                                commas.get(next++).complete(base + i);
+                                if (next == commas.size()) {
+                                    return;
+                                }
+                                target = size * (next + 1) / pieces;
+                            }
+                        }
+                        default -> {
+                            if (depth == 0 && !isSpaceOrBom(b)) {
+                                break scan;
+                            }
+                        }
+                    }
+                }
+                base += read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the chunks waiting for a cut give up; the caller parses on one thread
+        }
+        for (int i = next; i < commas.size(); i++) {
+            commas.get(i).complete(-1L);
+        }
+    }
+
+    private static boolean isSpaceOrBom(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == (byte) 0xEF || b == (byte) 0xBB
+                || b == (byte) 0xBF;
+    }
+
+    /** The parse of one chunk. */
+    @FunctionalInterface
+    private interface Parse<R> {
+        R parse() throws Exception;
+    }
+
+    /**
+     * Runs chunk 0 on the calling thread and the others on the pool; returns the results in
+     * order, or null if any chunk failed.
+     */
+    private static <R> List<R> runAll(List<Parse<R>> chunks) throws IOException {
+        List<Future<R>> futures = new ArrayList<>(chunks.size());
+        for (int i = 1; i < chunks.size(); i++) {
+            futures.add(POOL.submit(chunks.get(i)::parse));
+        }
+        List<R> results = new ArrayList<>(chunks.size());
+        boolean failed = false;
+        try {
+            results.add(chunks.get(0).parse());
+        } catch (Exception e) {
+            failed = true;
+        }
+        try {
+            for (Future<R> future : futures) {
+                if (failed) {
+                    future.cancel(true);
+                    continue;
+                }
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    failed = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while parsing in parallel");
+        }
+        return failed ? null : results;
+    }
+
+    /**
+     * A byte range of the file as a stream, with bytes before and after it: the range is read
+     * with positional reads, so chunks share one channel. Its end may be learnt late: up to a
+     * safe bound the stream reads freely, and there it waits for the scanner's answer.
+     */
+    private static final class ChunkStream extends InputStream {
+        private final FileChannel channel;
+        private final byte[] prefix;
+        private final byte[] suffix;
+        private int prefixRead;
+        private int suffixRead;
+        private long position;
+        private long end = -1;
+        private long safeEnd;
+        private Future<Long> lateEnd;
+
+        ChunkStream(FileChannel channel, long start, byte[] prefix, byte[] suffix) {
+            this.channel = channel;
+            this.position = start;
+            this.prefix = prefix;
+            this.suffix = suffix;
+        }
+
+        void end(long knownEnd) {
+            end = knownEnd;
+            safeEnd = knownEnd;
+        }
+
+        void end(long lowerBound, Future<Long> answer) {
+            safeEnd = lowerBound;
+            lateEnd = answer;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (prefixRead < prefix.length) {
+                int n = Math.min(length, prefix.length - prefixRead);
+                System.arraycopy(prefix, prefixRead, bytes, offset, n);
+                prefixRead += n;
+                return n;
+            }
+            if (position >= safeEnd && end < 0) {
+                end = awaitEnd();
+                safeEnd = end;
+            }
+            if (position < safeEnd) {
+                int n = (int) Math.min(length, safeEnd - position);
+                int read = channel.read(ByteBuffer.wrap(bytes, offset, n), position);
+                if (read < 0) {
+                    throw new IOException("the file ended early: it changed while being read");
+                }
+                position += read;
+                return read;
+            }
+            if (suffixRead < suffix.length) {
+                int n = Math.min(length, suffix.length - suffixRead);
+                System.arraycopy(suffix, suffixRead, bytes, offset, n);
+                suffixRead += n;
+                return n;
+            }
+            return -1;
+        }
+
+        private long awaitEnd() throws IOException {
+            try {
+                long answer = lateEnd.get();
+                if (answer < position) {
+                    throw new IOException("no element boundary to cut at");
+                }
+                return answer;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the scanner");
+            } catch (ExecutionException e) {
+                throw new IOException("the scanner failed", e.getCause());
+            }
+        }
+    }
+
+    /** Daemon threads {@code hydra-fallbacks-parse-N}. */
+    private static final class Factory implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "hydra-fallbacks-parse-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+}

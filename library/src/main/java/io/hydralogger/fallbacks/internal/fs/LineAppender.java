@@ -1,0 +1,267 @@
+package io.hydralogger.fallbacks.internal.fs;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends whole lines to a file (JSON Lines logs): the append half of the write protocol.
+ *
+ * <p>A file is {@link #open(Path) opened} once and appended to any number of times. Each
+ * {@link #append(OpenFile, List)} first looks at the end of the file (unless the file still ends
+ * where the last append through the same open file left it). A last line without
+ * its newline was left by a writer that died mid-append; it is never glued onto. If that tail is
+ * a complete value (as the predicate given at construction judges, e.g. a JSON object), only
+ * the newline was lost, and it is added. Otherwise the torn bytes are kept as evidence in a new
+ * file {@code <name>.torn-<UTC timestamp>} beside the target (with the target's permissions)
+ * and cut off the target. Then the new lines are written in one gathering write at the end of
+ * the file and, when {@code sync}, forced before the call returns (a new file's folder
+ * is forced too). If writing fails, the file is cut back to where the new lines began, so that a
+ * failed append leaves no partial line behind (a failed {@code force} is not retried: the call
+ * fails and the lines may or may not be on disk).
+ *
+ * <p>Not synchronised: the caller holds the file's exclusive lock (in-JVM and, across
+ * processes, the OS lock), as the append operation does. Immutable.
+ */
+public final class LineAppender {
+    private static final Logger LOG = LoggerFactory.getLogger(LineAppender.class);
+    private static final int MAX_CHECKED_TAIL = 1 << 20;
+    private static final int SCAN_BLOCK = 64 * 1024;
+    private static final int MAX_NAME_TRIES = 100;
+
+    private final boolean sync;
+    private final Clock clock;
+    private final Predicate<byte[]> completeLine;
+
+    /**
+     * Creates an appender.
+     *
+     * @param sync whether appends are forced before they return
+     * @param clock the clock for the names of evidence files
+     * @param completeLine whether the bytes of a last line that lacks its newline are a complete
+     *     value (then only the newline is added); tails longer than 1 MiB are never checked
+     */
+    public LineAppender(boolean sync, Clock clock, Predicate<byte[]> completeLine) {
+        this.sync = sync;
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.completeLine = Objects.requireNonNull(completeLine, "completeLine must not be null");
+    }
+
+    /**
+     * Opens a file for appending, creating it when missing. The file stays open for any number
+     * of {@link #append(OpenFile, List)} calls, by this or another appender.
+     *
+     * @param target the real file (links already followed); its folder must exist
+     * @return the open file; the caller closes it
+     * @throws IOException if the file cannot be opened
+     */
+    public static OpenFile open(Path target) throws IOException {
+        boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            return new OpenFile(target, channel, fileKey(target), !existed);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Appends lines at the end of an open file.
+     *
+     * @param file the open file; the caller holds its lock
+     * @param lines whole lines, each ending with a newline, written in this order
+     * @return the bytes appended
+     * @throws IOException if the file cannot be repaired, written or forced; the file then ends
+     *     where it ended before (after the repair of a torn line, if that was done)
+     */
+    public long append(OpenFile file, List<ByteBuffer> lines) throws IOException {
+        FileChannel channel = file.channel;
+        long size = channel.size();
+        long start = size == 0 || size == file.knownEnd ? size : repairTail(file.target, channel, size);
+        file.knownEnd = -1;
+        ByteBuffer[] buffers = lines.toArray(ByteBuffer[]::new);
+        long written = 0;
+        try {
+            channel.position(start);
+            while (hasRemaining(buffers)) {
+                written += channel.write(buffers);
+            }
+            if (sync) {
+                channel.force(false);
+                if (file.created) {
+                    Folders.force(file.target.getParent());
+                }
+            }
+        } catch (IOException e) {
+            cutBack(channel, start, e);
+            throw e;
+        }
+        file.created = false;
+        file.knownEnd = start + written;
+        return written;
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A file open for appends. It remembers where the last append through it ended, so the next
+     * one skips the look at the tail when no one else has written since. Not thread-safe: use it
+     * under the file's lock.
+     */
+    public static final class OpenFile implements Closeable {
+        private final Path target;
+        private final FileChannel channel;
+        private final Object key;
+        private boolean created;
+        private long knownEnd = -1;
+
+        private OpenFile(Path target, FileChannel channel, Object key, boolean created) {
+            this.target = target;
+            this.channel = channel;
+            this.key = key;
+            this.created = created;
+        }
+
+        /** {@return the file this was opened on} */
+        public Path target() {
+            return target;
+        }
+
+        /**
+         * Whether the path still names the file this has open: false after the file was
+         * replaced (a whole-file write renames a new file over it), renamed away (log
+         * rotation) or deleted, when appends must go to a freshly opened file.
+         *
+         * @return whether appends through this still land in the file at the path
+         * @throws IOException if the path cannot be looked at
+         */
+        public boolean isCurrent() throws IOException {
+            return channel.isOpen() && key != null && key.equals(fileKey(target));
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    private static boolean hasRemaining(ByteBuffer[] buffers) {
+        for (ByteBuffer buffer : buffers) {
+            if (buffer.hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Makes the file end with a newline; returns where new lines start. */
+    private long repairTail(Path target, FileChannel channel, long size) throws IOException {
+        if (readFully(channel, size - 1, 1)[0] == '\n') {
+            return size;
+        }
+        long lineStart = lastNewline(channel, size - 1) + 1;
+        long tailLength = size - lineStart;
+        if (tailLength <= MAX_CHECKED_TAIL && completeLine.test(readFully(channel, lineStart, (int) tailLength))) {
+            writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}), size);
+            LOG.info("added the newline missing after the last line of {}", target);
+            return size + 1;
+        }
+        Path evidence = keepEvidence(target, channel, lineStart, tailLength);
+        channel.truncate(lineStart);
+        LOG.warn("the last line of {} was torn ({} bytes, left by a writer that died); kept it in {} and cut it off",
+                target, tailLength, evidence);
+        return lineStart;
+    }
+
+    /** The offset of the last newline before {@code end}, or -1. */
+    private static long lastNewline(FileChannel channel, long end) throws IOException {
+        long blockEnd = end;
+        while (blockEnd > 0) {
+            long blockStart = Math.max(0, blockEnd - SCAN_BLOCK);
+            byte[] block = readFully(channel, blockStart, (int) (blockEnd - blockStart));
+            for (int i = block.length - 1; i >= 0; i--) {
+                if (block[i] == '\n') {
+                    return blockStart + i;
+                }
+            }
+            blockEnd = blockStart;
+        }
+        return -1;
+    }
+
+    private Path keepEvidence(Path target, FileChannel channel, long from, long length) throws IOException {
+        String base = target.getFileName() + ".torn-" + FileNames.timestamp(clock);
+        for (int attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
+            Path evidence = target.resolveSibling(base + (attempt == 0 ? "" : "-" + attempt));
+            FileChannel out;
+            try {
+                out = TempFiles.createLike(target, evidence);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            try (out) {
+                long copied = 0;
+                while (copied < length) {
+                    copied += channel.transferTo(from + copied, length - copied, out);
+                }
+                if (sync) {
+                    out.force(true);
+                }
+            }
+            if (sync) {
+                // the evidence's name must be on disk before the torn bytes are cut off the target
+                Folders.force(evidence.getParent());
+            }
+            return evidence;
+        }
+        throw new FileAlreadyExistsException(target.resolveSibling(base).toString(), null,
+                "no free name for the evidence of a torn line");
+    }
+
+    private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new EOFException("the file shrank while it was read");
+            }
+        }
+        return buffer.array();
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer bytes, long position) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes, position + bytes.position());
+        }
+    }
+
+    private static void cutBack(FileChannel channel, long size, IOException cause) {
+        try {
+            channel.truncate(size);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.hydralogger.fallbacks.internal.sanitize;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The sanitiser's entry for the rest of the library: walks any value into a {@link ValueSink}
+ * by the rules of {@code DataSanitizer}, with the per-class cache of how to take a class apart.
+ * Thread-safe.
+ */
+public final class Sanitizer {
+    /** The per-class cache shared by every writer of this JVM. */
+    static final ShapeCache SHAPES = new ShapeCache();
+
+    private Sanitizer() {
+    }
+
+    /**
+     * Streams a value into a sink as events, without building a copy.
+     *
+     * @param value any value, may be null
+     * @param sink where the events go
+     */
+    public static void sanitizeTo(Object value, ValueSink sink) {
+        new Walker(SHAPES, sink).walk(value);
+    }
+
+    /**
+     * A reusable sanitiser into one sink: for many values in a row (the records of a JSON Lines
+     * file), cheaper than {@link #sanitizeTo(Object, ValueSink)} per value, since it remembers
+     * the classes it met. Not thread-safe.
+     *
+     * @param sink where the events go
+     * @return a consumer that streams each value it is given into the sink
+     */
+    public static Consumer<Object> sanitizerTo(ValueSink sink) {
+        return new Walker(SHAPES, sink)::walk;
+    }
+
+    /**
+     * A plain copy of a value: maps, lists, strings, numbers, booleans and null.
+     *
+     * @param value any value, may be null
+     * @return the copy; null only for a null (or empty Optional) value
+     */
+    public static Object toTree(Object value) {
+        TreeSink tree = new TreeSink();
+        sanitizeTo(value, tree);
+        return tree.result();
+    }
+
+    /**
+     * Flattens one record into a CSV row (formulas are not neutralised).
+     *
+     * @param record any value, may be null
+     * @return column name to cell text, in first-seen order; a null cell is an empty one
+     */
+    public static Map<String, String> toCsvRow(Object record) {
+        CsvFlattener flattener = new CsvFlattener(false);
+        flattener.flatten(record);
+        List<String> columns = flattener.columns();
+        String[] cells = flattener.row();
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            row.put(columns.get(i), cells[i]);
+        }
+        return row;
+    }
+
+    /** {@return how many classes the per-class cache holds now} */
+    public static int cacheSize() {
+        return SHAPES.size();
+    }
+
+    /** Empties the per-class cache; the next value of each class is taken apart anew. */
+    public static void clearCache() {
+        SHAPES.clear();
+    }
+}

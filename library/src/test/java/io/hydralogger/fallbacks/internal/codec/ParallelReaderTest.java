@@ -1,0 +1,191 @@
+package io.hydralogger.fallbacks.internal.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hydralogger.fallbacks.FallbackHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parallel parse gives exactly the one-thread parse (same records, same order), cuts only at
+ * true record boundaries however awkward the text, and hands back to the one-thread parse when it
+ * cannot be sure. Small files with many chunks stand in for large ones: the cutting does not
+ * depend on the size.
+ */
+class ParallelReaderTest {
+    @TempDir
+    Path dir;
+
+    private final JsonMapper mapper = FallbackHandler.builder().build().mapper();
+    private final JavaType object = mapper.constructType(Object.class);
+
+    /** A record for typed reads. */
+    public record User(int id, String name, List<String> tags) {
+    }
+
+    /** Records whose text holds every character the scanner must not be fooled by. */
+    private static List<Object> awkwardRecords(int count) {
+        List<Object> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("id", i);
+            record.put("text", "a, [b], {c}, \"q\\\", \\\\, ] } , é 😀 " + "x".repeat(i % 13));
+            record.put("nested", List.of(List.of(i, i + 1), Map.of("k", "v,]")));
+            record.put("score", i * 1.5);
+            records.add(i % 17 == 5 ? "a string record, with [brackets]" : record);
+        }
+        return records;
+    }
+
+    private List<Object> oneThreadLines(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+                MappingIterator<Object> values = mapper.readerFor(object).readValues(mapper.createParser(in))) {
+            return values.readAll(new ArrayList<>());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 7})
+    void jsonLinesGiveTheSameRecordsInTheSameOrder(int chunks) throws IOException {
+        Path file = dir.resolve("records.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (Object record : awkwardRecords(500)) {
+            text.append(mapper.writeValueAsString(record)).append(i(record) % 3 == 0 ? "\r\n" : "\n");
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+
+        Optional<List<Object>> parallel = ParallelReader.readJsonLines(mapper, file, object, chunks);
+
+        assertThat(parallel).isPresent();
+        assertThat(parallel.get()).hasSize(500).isEqualTo(oneThreadLines(file));
+    }
+
+    private static int i(Object record) {
+        return record instanceof Map<?, ?> map ? (Integer) map.get("id") : 1;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 7})
+    void aJsonArrayGivesTheSameElementsInTheSameOrder(int chunks) throws IOException {
+        Path file = dir.resolve("records.json");
+        List<Object> records = awkwardRecords(500);
+        Files.writeString(file, "\uFEFF \n" + mapper.writeValueAsString(records) + "\n", StandardCharsets.UTF_8);
+
+        Optional<Object> parallel = ParallelReader.readJsonArray(mapper, file, object, chunks);
+
+        assertThat(parallel).isPresent();
+        assertThat(parallel.get()).isEqualTo(mapper.readValue(file, Object.class)).isEqualTo(records);
+    }
+
+    @Test
+    void aPrettyPrintedArrayIsCutBetweenElementsToo() throws IOException {
+        Path file = dir.resolve("pretty.json");
+        List<Object> records = awkwardRecords(200);
+        Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(records));
+
+        assertThat(ParallelReader.readJsonArray(mapper, file, object, 3)).contains(records);
+    }
+
+    @Test
+    void typedListsAreBoundPerChunk() throws IOException {
+        Path file = dir.resolve("users.json");
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            users.add(new User(i, "user, \"" + i + "\"", List.of("a", "]")));
+        }
+        Files.writeString(file, mapper.writeValueAsString(users));
+        JavaType listOfUsers = mapper.getTypeFactory().constructCollectionType(List.class, User.class);
+
+        assertThat(ParallelReader.readJsonArray(mapper, file, listOfUsers, 4)).contains(users);
+    }
+
+    @Test
+    void aMultiLineValueAcrossACutHandsBackToOneThread() throws IOException {
+        Path file = dir.resolve("pretty.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            text.append("{\n  \"id\": ").append(i).append(",\n  \"name\": \"n").append(i).append("\"\n}\n");
+        }
+        Files.writeString(file, text);
+
+        // one thread reads these fine; a cut lands inside a value, so chunk 0 fails and says so
+        assertThat(oneThreadLines(file)).hasSize(50);
+        assertThat(ParallelReader.readJsonLines(mapper, file, object, 4)).isEmpty();
+    }
+
+    @Test
+    void linesThatAreArraysAreRecordsInEveryChunk() throws IOException {
+        Path file = dir.resolve("arrays.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            text.append(i % 10 == 3 ? "{\"id\":" + i + "}" : "[" + i + ",\"x\"]").append('\n');
+        }
+        Files.writeString(file, text);
+
+        Optional<List<Object>> parallel = ParallelReader.readJsonLines(mapper, file, object, 4);
+
+        assertThat(parallel).isPresent();
+        assertThat(parallel.get()).hasSize(400).isEqualTo(oneThreadLines(file))
+                .isEqualTo(Codecs.readJsonLines(mapper, file, object));
+        assertThat(parallel.get().get(0)).isEqualTo(List.of(0, "x"));
+    }
+
+    @Test
+    void damagedFilesHandBackToOneThread() throws IOException {
+        Path lines = dir.resolve("damaged.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            text.append(i == 250 ? "{\"id\": 250, broken" : "{\"id\":" + i + "}").append('\n');
+        }
+        Files.writeString(lines, text);
+        Path array = dir.resolve("damaged.json");
+        Files.writeString(array, mapper.writeValueAsString(awkwardRecords(300)).substring(0, 20_000));
+
+        assertThat(ParallelReader.readJsonLines(mapper, lines, object, 3)).isEmpty();
+        assertThat(ParallelReader.readJsonArray(mapper, array, object, 3)).isEmpty();
+    }
+
+    @Test
+    void aRootThatIsNoArrayOrTooFewElementsHandBackToOneThread() throws IOException {
+        Path object = dir.resolve("object.json");
+        Files.writeString(object, mapper.writeValueAsString(Map.of("records", awkwardRecords(100))));
+        Path few = dir.resolve("few.json");
+        Files.writeString(few, mapper.writeValueAsString(List.of("x".repeat(10_000), 1)));
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, mapper.writeValueAsString(awkwardRecords(100)) + " [1]");
+
+        assertThat(ParallelReader.readJsonArray(mapper, object, this.object, 2)).isEmpty();
+        assertThat(ParallelReader.readJsonArray(mapper, few, this.object, 4)).isEmpty();
+        assertThat(ParallelReader.readJsonArray(mapper, trailing, this.object, 2)).isEmpty();
+    }
+
+    @Test
+    void onlyLargeFilesWithinTheDocumentLimitAreWorthIt() {
+        JsonMapper limited = JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(100L << 20).build())
+                .build()).build();
+        boolean cores = ParallelReader.defaultChunks() >= 2;
+
+        assertThat(ParallelReader.worthIt(mapper, ParallelReader.THRESHOLD - 1)).isFalse();
+        assertThat(ParallelReader.worthIt(mapper, ParallelReader.THRESHOLD)).isEqualTo(cores);
+        assertThat(ParallelReader.worthIt(limited, 90L << 20)).isEqualTo(cores);
+        assertThat(ParallelReader.worthIt(limited, 200L << 20)).isFalse();
+    }
+}
