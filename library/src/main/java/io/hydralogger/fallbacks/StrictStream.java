@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import io.hydralogger.fallbacks.recovery.CorruptFileException;
 import io.hydralogger.fallbacks.recovery.Problem;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
+import java.io.CharConversionException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -68,7 +69,8 @@ final class StrictStream {
         if (e instanceof JacksonIOException io) {
             return new UncheckedIOException(io.getCause());
         }
-        if (path != null && (e instanceof JacksonException || e instanceof CsvParseException)) {
+        boolean badText = e instanceof UncheckedIOException u && u.getCause() instanceof CharConversionException;
+        if (path != null && (e instanceof JacksonException || e instanceof CsvParseException || badText)) {
             Optional<Problem> first = inspect.apply(path);
             if (first.isPresent()) {
                 return new CorruptFileException(path, first.get(), e);
@@ -80,6 +82,10 @@ final class StrictStream {
             long line = at == null ? -1 : at.getLineNr();
             return new CorruptFileException(path, new Problem(kindOf(jackson), offset, line,
                     Failures.describe(jackson)), jackson);
+        }
+        if (badText) {
+            return new CorruptFileException(path, new Problem(ProblemKind.INVALID_UTF8, -1, -1,
+                    Failures.describe(e.getCause())), e);
         }
         if (e instanceof CsvParseException csv) {
             return new CorruptFileException(path, new Problem(ProblemKind.INVALID_SYNTAX, -1, -1,

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -101,7 +100,7 @@ public final class ParallelReader {
                 ChunkStream in = new ChunkStream(channel, cuts[i], NONE, NONE);
                 in.end(cuts[i + 1]);
                 parts.add(() -> {
-                    try (in; MappingIterator<T> values = Codecs.jsonLinesValues(mapper, in, type)) {
+                    try (in; StrictJsonLines<T> values = Codecs.jsonLines(mapper, in, type)) {
                         return values.readAll(new ArrayList<>());
                     }
                 });
