@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +45,9 @@ public final class DataRecovery {
     }
 
     /**
-     * A plain JSON mapper whose parser enforces the given limits.
+     * A plain JSON mapper whose parser enforces the given limits. Its buffers are not recycled:
+     * where the parser notices a value past a limit depends on its buffer's size, and a report
+     * must say the same of a file in every JVM and after any earlier read (a recycled buffer grows).
      *
      * @param limits the limits
      * @return the mapper
@@ -54,7 +57,8 @@ public final class DataRecovery {
         if (limits.equals(ReadLimits.DEFAULTS) && DEFAULT_MAPPER != null) {
             return DEFAULT_MAPPER;
         }
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits.toConstraints()).build()).build();
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits.toConstraints())
+                .recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build()).build();
     }
 
     /**
