@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -92,7 +93,6 @@ public final class FallbackHandler implements AutoCloseable {
     public RecoveryPolicy recoveryPolicy() {
         return context.recoveryPolicy;
     }
-
     /** {@return the JSON mapper this handler reads and writes with} */
     public JsonMapper mapper() {
         return context.mapper;
@@ -205,7 +205,10 @@ public final class FallbackHandler implements AutoCloseable {
      * handler gives it ({@code null} when there is no file) and returns the new data, written
      * atomically like any write. If nothing can be read, the function is not called and the
      * file is left alone. The function runs under the lock: it must be quick and must not write
-     * the same file. An exception it throws propagates and leaves the file untouched.
+     * the same file. An exception it throws propagates and leaves the file untouched. An update
+     * never makes a file worse: when the file is damaged and the data read holds fewer records
+     * than a salvage finds (a backup the policy preferred), it fails with a
+     * {@link RefusedException}; otherwise the damaged original is kept as {@code <name>.corrupt-<stamp>}.
      *
      * @param path the file
      * @param format the format of the file
@@ -222,8 +225,7 @@ public final class FallbackHandler implements AutoCloseable {
     // ---------------------------------------------------------------- reads
 
     /**
-     * Reads a JSON file into plain Java values: {@code List}, {@code Map}, {@code String},
-     * numbers, {@code Boolean} or null.
+     * Reads a JSON file into plain Java values (lists, maps, strings, numbers, booleans, null).
      *
      * @param path the file
      * @return what was read
@@ -352,7 +354,9 @@ public final class FallbackHandler implements AutoCloseable {
     /**
      * Repairs a damaged file in place, under its lock: keeps the damaged original as
      * {@code <name>.corrupt-<timestamp>} (a hard link: evidence is never destroyed) and rewrites
-     * the file atomically from what salvage gives. An intact file is left alone.
+     * the file atomically from what salvage gives. An intact file is left alone. When no record
+     * can be salvaged from a non-empty file, the file is left alone and the result fails with a
+     * {@link RefusedException} ({@link #repair(Path, Format, boolean)} forces it).
      *
      * @param path the file
      * @param format its format
@@ -360,8 +364,43 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IllegalStateException if this thread holds the file's lock already
      */
     public RepairResult repair(Path path, Format format) {
+        return repair(path, format, false);
+    }
+
+    /**
+     * {@link #repair(Path, Format)}, forced when {@code force}: a file from which no record can be
+     * salvaged becomes an empty file of its format (the original is kept all the same).
+     *
+     * @param path the file
+     * @param format its format
+     * @param force whether to rewrite the file even when no record can be salvaged from it
+     * @return what was done
+     */
+    public RepairResult repair(Path path, Format format, boolean force) {
         Objects.requireNonNull(path, "path must not be null");
-        return repairs.repair(path, Objects.requireNonNull(format, "format must not be null"));
+        return repairs.repair(path, Objects.requireNonNull(format, "format must not be null"), force);
+    }
+
+    /**
+     * Puts a backup back in place of a file (see {@link BackupManager#restore(Path, Path)}: the
+     * replaced version is kept as {@code <name>.corrupt-<timestamp>}), under the file's lock, and
+     * never makes the file worse: when the backup holds fewer records than a salvage finds in the
+     * file now, nothing is done and a {@link RefusedException} is thrown, unless forced.
+     *
+     * @param path the file
+     * @param backup the backup to restore
+     * @param format the format of both
+     * @param force whether to restore even a backup with fewer records
+     * @return where the replaced version is kept (empty when there was no file)
+     * @throws RefusedException if the backup holds fewer records and {@code force} is false
+     * @throws IOException if the backup cannot be read or the file cannot be replaced
+     * @throws IllegalStateException if this thread holds the file's lock already
+     */
+    public Optional<Path> restore(Path path, Path backup, Format format, boolean force) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        Objects.requireNonNull(backup, "backup must not be null");
+        return new Restore(context).restore(path, backup, Objects.requireNonNull(format, "format must not be null"),
+                force);
     }
 
     // ---------------------------------------------------------------- async

@@ -54,7 +54,8 @@ final class ReportCache {
             cached = reports.get(before);
         }
         if (cached != null) {
-            return new CorruptionReport(path, format, cached.problems(), cached.validRecords(), cached.skippedRecords());
+            return new CorruptionReport(path, format, cached.problems(), cached.validRecords(), cached.skippedRecords(),
+                    cached.lostRecords());
         }
         CorruptionReport report = CorruptionDetector.inspect(path, format, limits);
         try {

@@ -123,7 +123,7 @@ public final class PathLocks {
      * @throws IllegalStateException if this thread already holds the lock of this file
      */
     public Held lock(Path target, boolean processLock, long timeoutNanos, LongConsumer onWait) throws IOException {
-        Wait wait = new Wait(target, timeoutNanos, onWait);
+        LockWait wait = new LockWait(target, timeoutNanos, onWait);
         Entry entry = enter(target);
         try {
             lockInJvm(entry, wait);
@@ -152,7 +152,7 @@ public final class PathLocks {
      */
     public void append(Path target, boolean processLock, long timeoutNanos, LongConsumer onWait,
             PendingAppend append, GroupWriter writer) throws IOException {
-        Wait wait = new Wait(target, timeoutNanos, onWait);
+        LockWait wait = new LockWait(target, timeoutNanos, onWait);
         Entry entry = enter(target);
         entry.appends.add(append);
         try {
@@ -218,7 +218,7 @@ public final class PathLocks {
         });
     }
 
-    private static void lockInJvm(Entry entry, Wait wait) throws IOException {
+    private static void lockInJvm(Entry entry, LockWait wait) throws IOException {
         if (entry.lock.tryLock()) {
             return;
         }
@@ -235,7 +235,7 @@ public final class PathLocks {
         wait.onWait.accept(System.nanoTime() - start);
     }
 
-    private Held lockProcess(Path target, Entry entry, boolean processLock, Wait wait) throws IOException {
+    private Held lockProcess(Path target, Entry entry, boolean processLock, LockWait wait) throws IOException {
         FileLock fileLock = null;
         try {
             if (processLock) {
@@ -250,7 +250,7 @@ public final class PathLocks {
     }
 
     /** Locks the entry's lock file, (re)opening it when it is not open or not current. */
-    private static FileLock lockFileOf(Path target, Entry entry, Wait wait) throws IOException {
+    private static FileLock lockFileOf(Path target, Entry entry, LockWait wait) throws IOException {
         Path file = FileNames.lockFile(target);
         while (true) {
             if (entry.lockChannel == null || !entry.lockChannel.isOpen()) {
@@ -290,7 +290,7 @@ public final class PathLocks {
      * {@code tryLock}, which never reports a deadlock, pausing 1 to 8 ms between tries. An
      * interrupt ends the wait ({@code FileLockInterruptionException}, which closes the channel).
      */
-    private static FileLock waitForLock(FileChannel channel, Wait wait) throws IOException {
+    private static FileLock waitForLock(FileChannel channel, LockWait wait) throws IOException {
         try {
             return channel.lock();
         } catch (FileLockInterruptionException e) {
@@ -306,7 +306,7 @@ public final class PathLocks {
     }
 
     /** Tries the OS lock until it is free, pausing 1 to 8 ms between tries, within the wait's limit. */
-    private static FileLock pollForLock(FileChannel channel, Wait wait) throws IOException {
+    private static FileLock pollForLock(FileChannel channel, LockWait wait) throws IOException {
         for (long pause = 1;; pause = Math.min(pause * 2, 8)) {
             FileLock lock = channel.tryLock();
             if (lock != null) {
@@ -320,37 +320,6 @@ public final class PathLocks {
             } catch (InterruptedException e) {
                 throw wait.interrupted();
             }
-        }
-    }
-
-    /** One caller's wait for a lock: its limit, and where its waiting time is counted. */
-    private static final class Wait {
-        private final Path target;
-        private final long timeoutNanos;
-        private final long start = System.nanoTime();
-        final LongConsumer onWait;
-
-        Wait(Path target, long timeoutNanos, LongConsumer onWait) {
-            this.target = target;
-            this.timeoutNanos = timeoutNanos;
-            this.onWait = onWait;
-        }
-
-        boolean unlimited() {
-            return timeoutNanos < 0;
-        }
-
-        long remaining() {
-            return timeoutNanos - (System.nanoTime() - start);
-        }
-
-        LockTimeoutException timedOut() {
-            return new LockTimeoutException(target, timeoutNanos);
-        }
-
-        InterruptedIOException interrupted() {
-            Thread.currentThread().interrupt();
-            return new InterruptedIOException("interrupted while waiting for the lock of " + target);
         }
     }
 
