@@ -382,7 +382,7 @@ public final class FallbackHandler implements AutoCloseable {
     }
 
     /**
-     * Puts a backup back in place of a file (see {@link BackupManager#restore(Path, Path)}: the
+     * Puts a backup back in place of a file (see {@link io.hydralogger.fallbacks.write.BackupManager#restore(Path, Path)}: the
      * replaced version is kept as {@code <name>.corrupt-<timestamp>}), under the file's lock, and
      * never makes the file worse: when the backup holds fewer records than a salvage finds in the
      * file now, nothing is done and a {@link RefusedException} is thrown, unless forced.

@@ -31,6 +31,7 @@ public record CorruptionReport(Path path, Format format, List<Problem> problems,
      * @param problems every problem found, in file order; empty when the file is intact
      * @param validRecords records that are intact
      * @param skippedRecords records (or lines, rows, stretches of bytes) that had to be skipped
+     * @param lostRecords records known to be lost, or -1 when that cannot be told
      * @throws NullPointerException if path, format or problems is null
      */
     public CorruptionReport {
