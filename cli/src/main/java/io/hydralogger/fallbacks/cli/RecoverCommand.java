@@ -7,8 +7,6 @@ import io.hydralogger.fallbacks.Source;
 import io.hydralogger.fallbacks.WriteResult;
 import io.hydralogger.fallbacks.format.Format;
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -70,7 +68,15 @@ final class RecoverCommand implements Callable<Integer> {
             }
             summary.put("path", file.toString());
             summary.put("recovered", recovered);
-            summary.put("skipped", source == Source.SALVAGED ? records.report().skippedRecords() : 0);
+            if (source == Source.SALVAGED) {
+                Reports.putDamage(summary, records.report());
+            } else {
+                // the file itself was intact (nothing lost), or its records came from a backup or
+                // a fallback file (what the damaged file held cannot be counted from those)
+                summary.put("skipped", 0);
+                summary.put("damaged_stretches", records.report().damagedStretches());
+                summary.put("records_lost", source == Source.PRIMARY ? Long.valueOf(0) : null);
+            }
             summary.put("source", source.label());
             summary.put("problems", Reports.problems(records.report()));
             PrintWriter to = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
@@ -82,6 +88,9 @@ final class RecoverCommand implements Callable<Integer> {
                                 + records.sourcePath().map(Path::toString).orElse(""),
                         output == null ? "" : " into " + output);
                 if (!records.report().intact()) {
+                    if (source == Source.SALVAGED) {
+                        to.println("  " + Reports.damage(records.report()));
+                    }
                     Reports.printProblems(to, records.report());
                 }
             }
@@ -124,7 +133,8 @@ final class RecoverCommand implements Callable<Integer> {
 
     private static long print(JsonMapper mapper, RecoveredRecords records) throws IOException {
         long count = 0;
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        // System.out (not the descriptor itself), so that a caller that set it gets the records
+        OutputStream out = new BufferedOutputStream(System.out, 64 * 1024);
         while (records.hasNext()) {
             out.write(mapper.writeValueAsBytes(records.next()));
             out.write('\n');
