@@ -7,6 +7,7 @@ import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.BackupManager;
 import io.hydralogger.fallbacks.write.Durability;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,8 @@ final class Context {
     final Counters stats;
     final LockedSection locks;
     final FallbackSink fallbacks;
+    /** Threads that help a large write (chunks serialised, forces ahead): the runtime's. */
+    final Executor helpers;
 
     Context(FallbackHandlerBuilder builder) {
         this.durability = builder.durability;
@@ -47,6 +50,7 @@ final class Context {
         this.clock = builder.clock;
         this.runtime = builder.runtime != null ? builder.runtime : Fallbacks.runtime();
         this.lockTimeoutNanos = builder.lockTimeout == null ? -1 : builder.lockTimeout.toNanos();
+        this.helpers = runtime.parsing;
         this.writer = AtomicWriter.builder().durability(durability).backups(backups.withDeleter(runtime.deleter))
                 .createParentDirectories(createParents).build();
         this.fallbackFiles = new FallbackFiles(builder.fallbackFolder, clock, sync(), runtime.sanitizer);

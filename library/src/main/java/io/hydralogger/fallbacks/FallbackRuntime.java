@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Threads, all daemons and made only when needed: {@value #ASYNC_THREADS} threads
  * {@code hydra-fallbacks-io-N} for async calls, with a queue of {@value #ASYNC_QUEUE} calls beyond
  * which the caller runs the call itself (back-pressure instead of unbounded memory; file I/O
- * blocks, so not the common pool); {@code hydra-fallbacks-parse-N} for the chunks of large files;
+ * blocks, so not the common pool); {@code hydra-fallbacks-parse-N} for the chunks of large files
+ * (parsed or serialised) and the forces ahead of large durable writes;
  * one {@code hydra-fallbacks-delete-1} for dropped backups of 8 MiB or more.
  */
 public final class FallbackRuntime implements AutoCloseable {

@@ -2,12 +2,14 @@ package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.codec.WriteThreads;
 import io.hydralogger.fallbacks.internal.fs.TempFiles;
 import io.hydralogger.fallbacks.write.DurabilityUnknownException;
 import io.hydralogger.fallbacks.write.PendingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,15 +92,26 @@ final class WholeFileWrite {
     private Body bodyOf(Format format, int indent) {
         switch (format) {
             case JSON:
-                return (source, pending) -> Codecs.writeJson(context.mapper, context.runtime.sanitizer, source.document(), indent,
-                        pending.stream());
+                return (source, pending) -> Codecs.writeJson(context.mapper, context.runtime.sanitizer, source.document(),
+                        indent, pending.stream(), threads(pending));
             case CSV:
-                return (source, pending) -> Codecs.writeCsv(context.runtime.sanitizer, source.records(), context.neutralizeFormulas,
-                        pending.stream(), transform -> pending.rewrite(transform::apply));
+                return (source, pending) -> Codecs.writeCsv(context.runtime.sanitizer, source.records(),
+                        context.neutralizeFormulas, pending.stream(), transform -> pending.rewrite(transform::apply),
+                        threads(pending));
             default:
-                return (source, pending) -> Codecs.writeJsonLines(context.mapper, context.runtime.sanitizer, source.records(),
-                        pending.stream());
+                return (source, pending) -> Codecs.writeJsonLines(context.mapper, context.runtime.sanitizer,
+                        source.records(), pending.stream(), threads(pending));
         }
+    }
+
+    /**
+     * What a large write may use: the helper threads to serialise chunks of records on, and
+     * forces ahead of the pending file on them when the write is durable.
+     */
+    private WriteThreads threads(PendingFile pending) {
+        Executor helpers = context.helpers;
+        return WriteThreads.of(helpers,
+                context.sync().files() ? () -> pending.forceAhead(helpers) : WriteThreads.ForceAhead.NONE);
     }
 
     /** Starts the write, first sweeping temp files of dead writers when that is safe. */
