@@ -1,11 +1,13 @@
 package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadRules;
 import io.hydralogger.fallbacks.internal.codec.LineEncoder;
 import io.hydralogger.fallbacks.internal.fs.LineAppender;
 import io.hydralogger.fallbacks.internal.fs.PathLocks;
 import io.hydralogger.fallbacks.internal.fs.PendingAppend;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON Lines append: encode the call's lines in memory (no lock held), queue them on the
@@ -125,17 +125,11 @@ final class Append {
     }
 
     /**
-     * Whether the last line of a file, found without its newline, is a whole value whose newline
-     * alone was lost: an object, array or string (values that end with their own delimiter; a
-     * number or literal could be the prefix of a longer one).
+     * Whether the last line of a file, found without its line break, is a whole record whose line
+     * break alone was lost: the {@link ReadRules} that salvage and the strict read follow too.
      */
-    private boolean isCompleteValue(byte[] line) {
-        try {
-            JsonNode node = context.mapper.readTree(line);
-            return node != null && (node.isContainer() || node.isString());
-        } catch (JacksonException e) {
-            return false;
-        }
+    private boolean isCompleteValue(InputStream line) {
+        return ReadRules.isCompleteJsonLine(context.mapper, line);
     }
 
 }

@@ -10,8 +10,6 @@ import io.hydralogger.fallbacks.recovery.Problem;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
 import io.hydralogger.fallbacks.recovery.SalvageReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -92,17 +90,15 @@ final class RecoveringRead {
     private <T> ReadResult<T> read(Path path, Format format, Reader<T> reader, Counter<? super T> counter,
             Shaper<T> shaper) {
         long start = System.nanoTime();
-        Exception cause = null;
-        if (!lastLineCut(path, format)) {
-            try {
-                T data = reader.read(path);
-                context.stats.readSucceeded(data == null ? 0 : counter.count(data), Files.size(path),
-                        System.nanoTime() - start);
-                return new ReadResult<>(data, path, format, Source.PRIMARY, Optional.of(path), Optional.empty(), 0,
-                        Optional.empty());
-            } catch (IOException | RuntimeException e) {
-                cause = Failures.unwrap(e);
-            }
+        Exception cause;
+        try {
+            T data = reader.read(path);
+            context.stats.readSucceeded(data == null ? 0 : counter.count(data), Files.size(path),
+                    System.nanoTime() - start);
+            return new ReadResult<>(data, path, format, Source.PRIMARY, Optional.of(path), Optional.empty(), 0,
+                    Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            cause = Failures.unwrap(e);
         }
         if (context.recoveryPolicy != RecoveryPolicy.STRICT) {
             try (RecoveredRecords recovered = recover(path, format)) {
@@ -117,27 +113,16 @@ final class RecoveringRead {
                     context.stats.readSucceeded(records.size(), Files.size(from), System.nanoTime() - start);
                     if (recovered.source() != Source.PRIMARY) {
                         LOG.warn("{} could not be read as it is ({}); read {} records from {} ({})", path,
-                                cause == null ? "its last line has no line ending" : Failures.describe(cause),
-                                records.size(), from, recovered.source().label());
+                                Failures.describe(cause), records.size(), from, recovered.source().label());
                     }
                     Optional<CorruptionReport> report = recovered.report().intact() ? Optional.empty()
                             : Optional.of(recovered.report());
                     return new ReadResult<>(data, path, format, recovered.source(), recovered.sourcePath(), report,
                             skipped, Optional.ofNullable(cause));
                 }
-                if (cause == null) {
-                    cause = new IOException("no record could be read from " + path + " or its backups");
-                }
             } catch (IOException | RuntimeException e) {
-                if (cause == null) {
-                    cause = Failures.unwrap(e);
-                } else {
-                    cause.addSuppressed(e);
-                }
+                cause.addSuppressed(e);
             }
-        }
-        if (cause == null) {
-            cause = new IOException("the last line of " + path + " has no line ending: it may be cut short");
         }
         context.stats.readFailed(System.nanoTime() - start);
         LOG.warn("could not read {}: {}", path, Failures.describe(cause));
@@ -145,27 +130,6 @@ final class RecoveringRead {
                 : CorruptionDetector.inspect(path, format, context.readLimits);
         return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(), Optional.of(report), 0,
                 Optional.of(cause));
-    }
-
-    /**
-     * Says whether a JSON Lines or CSV file ends without a line ending: the writers end every
-     * line, so its last line may be cut short, and a strict read would take it as it is.
-     */
-    private static boolean lastLineCut(Path path, Format format) {
-        if (format == Format.JSON) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(path)) {
-            long size = channel.size();
-            if (size == 0) {
-                return false;
-            }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            channel.read(last, size - 1);
-            return last.get(0) != '\n';
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The records of a file as the recovery policy finds them; see {@link FallbackHandler#recover}. */

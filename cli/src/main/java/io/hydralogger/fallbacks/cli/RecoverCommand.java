@@ -7,8 +7,6 @@ import io.hydralogger.fallbacks.Source;
 import io.hydralogger.fallbacks.WriteResult;
 import io.hydralogger.fallbacks.format.Format;
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -124,7 +122,8 @@ final class RecoverCommand implements Callable<Integer> {
 
     private static long print(JsonMapper mapper, RecoveredRecords records) throws IOException {
         long count = 0;
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        // System.out (not the descriptor itself), so that a caller that set it gets the records
+        OutputStream out = new BufferedOutputStream(System.out, 64 * 1024);
         while (records.hasNext()) {
             out.write(mapper.writeValueAsBytes(records.next()));
             out.write('\n');

@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
+import io.hydralogger.fallbacks.format.ReadRules;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.BufferedInputStream;
@@ -18,21 +19,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Salvages a CSV file with a header row (RFC 4180 quoting, LF or CRLF line endings, an optional
- * UTF-8 byte order mark). A row with the wrong number of fields, NUL bytes or bytes that are not
- * UTF-8 is skipped. A quoted field may span lines; but when the quote does not close properly
+ * Salvages a CSV file with a header row by the {@link ReadRules} (RFC 4180 quoting; LF, CRLF or CR
+ * line breaks; an optional UTF-8 byte order mark). A quoted field keeps its bytes exactly, line
+ * breaks included. A row with the wrong number of fields, NUL bytes or bytes that are not UTF-8 is
+ * skipped. A quoted field may span lines; but when the quote does not close properly
  * within {@value #MAX_SPAN_LINES} lines (or {@value #MAX_SPAN_BYTES} bytes), or the row it
  * makes has the wrong number of fields, only the line where the quote opened is dropped and the
  * following lines are read again as rows: an unclosed quote never swallows the rest of the file.
- * The writers end every row with a line ending, so a last row without one may be cut short: it
- * is a torn last line and is dropped. Empty lines are not rows.
+ * A last row without a line break is a record when it is complete (quotes closed, the header's
+ * number of fields); one that ends inside a quoted field is a torn last line. Empty lines are
+ * not rows.
  */
 final class CsvEngine extends Engine {
     /** Most lines one quoted field may span. */
     static final int MAX_SPAN_LINES = 1000;
     /** Most bytes one row spanning lines may have. */
     static final int MAX_SPAN_BYTES = 1024 * 1024;
-    private static final char BOM = '\uFEFF';
 
     private final LineReader lines;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -41,14 +43,18 @@ final class CsvEngine extends Engine {
     private List<String> header;
     private boolean done;
 
-    CsvEngine(Path path, FileBytes file, ReadLimits limits, boolean values) {
+    CsvEngine(Path path, FileBytes file, ReadLimits limits, boolean values) throws IOException {
         super(path, Format.CSV, values);
-        this.lines = new LineReader(new BufferedInputStream(file.streamAt(0), 64 * 1024), 0,
+        long start = file.contentStart();
+        this.lines = new LineReader(new BufferedInputStream(file.streamAt(start), 64 * 1024), start,
                 JsonLinesEngine.lineCap(limits));
     }
 
-    /** One physical line, decoded (text is null when it could not be). */
-    private record Line(long offset, long number, String text, boolean terminated, ProblemKind damage) {
+    /** One physical line, decoded (text is null when it could not be), and the line break after it. */
+    private record Line(long offset, long number, String text, String lineBreak, ProblemKind damage) {
+        boolean terminated() {
+            return !lineBreak.isEmpty();
+        }
     }
 
     @Override
@@ -74,7 +80,7 @@ final class CsvEngine extends Engine {
                 header = fields;
                 continue;
             }
-            if (fields.size() != header.size()) {
+            if (!ReadRules.isCompleteCsvRow(true, fields.size(), header.size())) {
                 problem(ProblemKind.WRONG_FIELD_COUNT, first.offset, first.number,
                         "the row has " + fields.size() + " fields, the header " + header.size());
                 skipped(1);
@@ -106,32 +112,32 @@ final class CsvEngine extends Engine {
         List<String> fields = new ArrayList<>();
         Parse result = parse(first.text, fields);
         if (result == Parse.BROKEN) {
-            return drop(first, first.terminated ? ProblemKind.BROKEN_QUOTING : ProblemKind.TORN_LAST_LINE,
+            return drop(first, first.terminated() ? ProblemKind.BROKEN_QUOTING : ProblemKind.TORN_LAST_LINE,
                     "text after a closing quote");
         }
         if (result == Parse.COMPLETE) {
-            return first.terminated ? fields : drop(first, ProblemKind.TORN_LAST_LINE,
-                    "the last row has no line ending: it may be cut short");
+            return fields;
         }
         List<Line> span = new ArrayList<>();
         span.add(first);
         StringBuilder text = new StringBuilder(first.text);
         Line last = first;
-        while (last.terminated && span.size() < MAX_SPAN_LINES && text.length() <= MAX_SPAN_BYTES) {
+        while (last.terminated() && span.size() < MAX_SPAN_LINES && text.length() <= MAX_SPAN_BYTES) {
             Line line = take();
             if (line == null) {
                 break;
             }
             span.add(line);
+            String lineBreak = last.lineBreak;
             last = line;
             if (line.damage != null) {
                 break;
             }
-            text.append('\n').append(line.text);
+            text.append(lineBreak).append(line.text);
             fields.clear();
             result = parse(text, fields);
             if (result != Parse.OPEN) {
-                if (result == Parse.COMPLETE && line.terminated && (header == null || fields.size() == header.size())) {
+                if (result == Parse.COMPLETE && (header == null || fields.size() == header.size())) {
                     return fields;
                 }
                 break;
@@ -140,7 +146,7 @@ final class CsvEngine extends Engine {
         for (int i = span.size() - 1; i >= 1; i--) {
             pending.addFirst(span.get(i));
         }
-        boolean torn = span.size() == 1 && !first.terminated;
+        boolean torn = span.size() == 1 && !first.terminated();
         return drop(first, torn ? ProblemKind.TORN_LAST_LINE : ProblemKind.BROKEN_QUOTING,
                 torn ? "the last row ends inside a quoted field" : "a quote opened in this row does not close properly");
     }
@@ -167,14 +173,11 @@ final class CsvEngine extends Engine {
         } else {
             try {
                 text = decoder.decode(ByteBuffer.wrap(lines.bytes(), 0, lines.length())).toString();
-                if (lines.offset() == 0 && !text.isEmpty() && text.charAt(0) == BOM) {
-                    text = text.substring(1);
-                }
             } catch (CharacterCodingException e) {
                 damage = ProblemKind.INVALID_UTF8;
             }
         }
-        return new Line(lines.offset(), lines.number(), text, lines.terminated(), damage);
+        return new Line(lines.offset(), lines.number(), text, lines.lineBreak(), damage);
     }
 
     /** How far a row's text parsed. */

@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
+import io.hydralogger.fallbacks.format.ReadRules;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
@@ -22,13 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  *       holds one value per line is read as JSON Lines. A single top-level value that is not an
  *       array is intact or lost.
  *   <li><b>JSON Lines</b>: a line that is not one JSON value is skipped; blank lines and CRLF are
- *       not damage; a last line without a line ending is kept when it is a complete value (but
+ *       not damage; a last line without a line break is kept when it is a complete value (but
  *       not a number, which may have lost digits).
  *   <li><b>CSV</b>: rows with the wrong number of fields, NUL bytes or bytes that are not UTF-8
  *       are skipped; after broken quoting only the line where the quote opened is dropped; a
- *       last row without a line ending is dropped (it may be cut short); a byte order mark is
- *       not part of the first column's name.
+ *       quoted field keeps its bytes exactly (a CRLF inside stays CRLF).
  * </ul>
+ *
+ * <p>What counts as intact, as a line break and as a complete last line is decided by
+ * {@link ReadRules}, the same rules the strict reads and the appends follow.
  *
  * <p>Read limits (nesting depth, string and number length, file size) make a hostile file a
  * reported problem ({@code too_deep}, {@code too_long}), never a crash: no
@@ -148,7 +151,7 @@ public final class DataRecovery {
                 };
             }
             return new SalvageReader(engine, file);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
         }

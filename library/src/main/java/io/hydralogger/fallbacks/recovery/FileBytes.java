@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,17 @@ final class FileBytes implements Closeable {
 
     long size() {
         return size;
+    }
+
+    /** {@return where the content starts: after a UTF-8 byte order mark, or 0} */
+    long contentStart() throws IOException {
+        byte[] head = new byte[3];
+        int length = 0;
+        while (length < head.length && byteAt(length) >= 0) {
+            head[length] = (byte) byteAt(length);
+            length++;
+        }
+        return ReadRules.bomLength(head, length);
     }
 
     /** {@return the byte at {@code position} (0-255), or -1 past the end} */
@@ -92,7 +104,7 @@ final class FileBytes implements Closeable {
         return -1;
     }
 
-    /** {@return the 1-based line of {@code offset}} */
+    /** {@return the 1-based line of {@code offset}, counting LF, CRLF and a lone CR as line breaks} */
     long lineAt(long offset) throws IOException {
         if (offset < countedTo) {
             countedTo = 0;
@@ -100,7 +112,8 @@ final class FileBytes implements Closeable {
         }
         long end = Math.min(offset, size);
         for (long p = countedTo; p < end; p++) {
-            if (byteAt(p) == '\n') {
+            int b = byteAt(p);
+            if (b == '\n' || b == '\r' && byteAt(p + 1) != '\n') {
                 linesBefore++;
             }
         }

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * comma) and parses from there as if an array began, accepting an element only when a comma or
  * the closing bracket follows it, and dropping the whole stretch when that closing bracket turns
  * out to close an array nested in a damaged element (something other than the end of the file
- * or junk follows it). A file of several top-level values is JSON Lines under a .json name and
+ * or junk follows it). A UTF-8 byte order mark at the start is skipped. A file of several top-level values is JSON Lines under a .json name and
  * is salvaged as such; a single value is all or nothing. Never invents a record: a number cut
  * off by the end of the file (it might have had more digits) is dropped too.
  */
@@ -40,6 +40,8 @@ final class JsonEngine extends Engine {
 
     private JsonParser main;
     private long lastGoodEnd;
+    /** Where the JSON text starts: after a UTF-8 byte order mark, or 0. */
+    private long contentStart;
     private long scanFrom = -1;
     private JsonParser emit;
     private long emitLeft;
@@ -106,11 +108,12 @@ final class JsonEngine extends Engine {
     /** Reads the root: an array goes on element by element; any other value is all or nothing. */
     private Object start() throws IOException {
         lastGoodEnd = -1;
-        if (file.skipWhitespace(0) < 0) {
+        contentStart = file.contentStart();
+        if (file.skipWhitespace(contentStart) < 0) {
             problem(ProblemKind.EMPTY_FILE, 0, 1, file.size() == 0 ? "the file is empty" : "the file holds only white space");
             return END;
         }
-        JsonParser parser = parserAt(PREFIX, 0);
+        JsonParser parser = parserAt(PREFIX, contentStart);
         try {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
@@ -240,7 +243,7 @@ final class JsonEngine extends Engine {
             line = file.lineAt(offset);
             problem(ProblemKind.TRUNCATED, offset, line, "a number cut off by the end of the file or by damage");
         } else {
-            offset = errorOffset(e, parser, -PREFIX.length);
+            offset = errorOffset(e, parser, contentStart - PREFIX.length);
             line = file.lineAt(offset);
             problem(classify(e), offset, line, describe(e));
         }
@@ -287,9 +290,9 @@ final class JsonEngine extends Engine {
         return mapper.createParser(in);
     }
 
-    /** {@return the file offset of a location of a parser made by {@code parserAt(PREFIX, 0)}} */
-    private static long offset(tools.jackson.core.TokenStreamLocation location) {
-        return location.getByteOffset() - PREFIX.length;
+    /** {@return the file offset of a location of a parser made by {@code parserAt(PREFIX, contentStart)}} */
+    private long offset(tools.jackson.core.TokenStreamLocation location) {
+        return contentStart + location.getByteOffset() - PREFIX.length;
     }
 
     private JsonParser runParser(long start) {

@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
+import io.hydralogger.fallbacks.format.ReadRules;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.BufferedInputStream;
@@ -12,21 +13,23 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Salvages a JSON Lines file line by line: a line that is not exactly one JSON value is skipped
- * and reported; blank lines and CRLF line endings are not damage. A last line without its line
- * ending is kept when it is a complete value, except a number (it may have lost digits): that
- * is a torn last line.
+ * Salvages a JSON Lines file line by line, by the {@link ReadRules}: a line that is not exactly
+ * one JSON value is skipped and reported; blank lines, CRLF and CR line breaks and a UTF-8 byte
+ * order mark are not damage. A last line without its line break is kept when it is a complete
+ * value, except a number (it may have lost digits): that is a torn last line.
  */
 final class JsonLinesEngine extends Engine {
     private final JsonMapper mapper;
     private final ObjectReader reader;
     private final LineReader lines;
 
-    JsonLinesEngine(Path path, FileBytes file, JsonMapper mapper, ReadLimits limits, boolean values) {
+    JsonLinesEngine(Path path, FileBytes file, JsonMapper mapper, ReadLimits limits, boolean values)
+            throws IOException {
         super(path, Format.JSON_LINES, values);
         this.mapper = mapper;
         this.reader = mapper.readerFor(Object.class);
-        this.lines = new LineReader(new BufferedInputStream(file.streamAt(0), 64 * 1024), 0, lineCap(limits));
+        long start = file.contentStart();
+        this.lines = new LineReader(new BufferedInputStream(file.streamAt(start), 64 * 1024), start, lineCap(limits));
     }
 
     /**
@@ -85,7 +88,7 @@ final class JsonLinesEngine extends Engine {
     private Object parse() {
         try (JsonParser parser = mapper.createParser(lines.bytes(), 0, lines.length())) {
             JsonToken first = parser.nextToken();
-            if (!lines.terminated() && first != null && first.isNumeric()) {
+            if (!lines.terminated() && ReadRules.mayBeCut(first)) {
                 parser.nextToken();
                 return Skipped.CUT;
             }

@@ -1,15 +1,21 @@
 package io.hydralogger.fallbacks.recovery;
 
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits bytes into lines at {@code \n}, in constant memory: a line longer than the cap is not
- * kept, only flagged, and the reader goes on at the next line. A {@code \r} before the
- * {@code \n} is dropped. Not thread-safe; the line's bytes are valid until the next call.
+ * Splits bytes into lines at every line break {@link ReadRules} knows (LF, CRLF and a lone CR),
+ * in constant memory: a line longer than the cap is not kept, only flagged, and the reader goes
+ * on at the next line. The line break itself is not part of the line; {@link #lineBreak()} says
+ * which one it was, so that a caller can put a quoted field back together byte for byte. Not
+ * thread-safe; the line's bytes are valid until the next call.
  */
 final class LineReader {
+    /** The bytes of each kind of line break, by {@link #lineBreak()}. */
+    private static final String[] BREAKS = {"", "\n", "\r", "\r\n"};
+
     private final InputStream in;
     private final int cap;
     private final byte[] buffer = new byte[64 * 1024];
@@ -20,7 +26,7 @@ final class LineReader {
     private long offset;
     private long nextOffset;
     private long number;
-    private boolean terminated;
+    private int lineBreak;
     private boolean tooLong;
     private boolean nul;
 
@@ -35,40 +41,47 @@ final class LineReader {
         length = 0;
         tooLong = false;
         nul = false;
-        terminated = false;
+        lineBreak = 0;
         offset = nextOffset;
         boolean any = false;
-        while (true) {
-            if (position == limit) {
-                limit = in.read(buffer, 0, buffer.length);
-                position = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    break;
-                }
+        while (lineBreak == 0) {
+            if (position == limit && !fill()) {
+                break;
             }
             any = true;
             int start = position;
             int end = start;
-            while (end < limit && buffer[end] != '\n') {
+            while (end < limit && !ReadRules.isLineBreak(buffer[end])) {
                 end++;
             }
             append(start, end);
             nextOffset += end - start;
+            position = end;
             if (end < limit) {
-                position = end + 1;
+                byte first = buffer[position++];
                 nextOffset++;
-                terminated = true;
-                break;
+                lineBreak = first == '\n' ? 1 : 2;
+                if (first == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
+                    position++;
+                    nextOffset++;
+                    lineBreak = 3;
+                }
             }
-            position = limit;
         }
         if (!any) {
             return false;
         }
         number++;
-        if (terminated && length > 0 && !tooLong && line[length - 1] == '\r') {
-            length--;
+        return true;
+    }
+
+    /** Reads more bytes into the buffer; false at the end of the input. */
+    private boolean fill() throws IOException {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+            limit = 0;
+            return false;
         }
         return true;
     }
@@ -99,7 +112,7 @@ final class LineReader {
         length += count;
     }
 
-    /** {@return the bytes of the line, without its line ending} */
+    /** {@return the bytes of the line, without its line break} */
     byte[] bytes() {
         return line;
     }
@@ -119,9 +132,14 @@ final class LineReader {
         return number;
     }
 
-    /** {@return whether the line ended with {@code \n} (false for a last line without one)} */
+    /** {@return whether a line break ended the line (false for a last line without one)} */
     boolean terminated() {
-        return terminated;
+        return lineBreak != 0;
+    }
+
+    /** {@return the line break that ended the line: {@code "\n"}, {@code "\r"}, {@code "\r\n"}, or empty} */
+    String lineBreak() {
+        return BREAKS[lineBreak];
     }
 
     /** {@return whether the line was longer than the cap (its bytes are then not kept)} */
@@ -141,7 +159,7 @@ final class LineReader {
         }
         for (int i = 0; i < length; i++) {
             byte b = line[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
+            if (b != ' ' && b != '\t') {
                 return false;
             }
         }

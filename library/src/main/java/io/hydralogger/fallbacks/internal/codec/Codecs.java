@@ -3,7 +3,6 @@ package io.hydralogger.fallbacks.internal.codec;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategy;
@@ -32,9 +31,8 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -267,8 +265,7 @@ public final class Codecs {
                 return parsed.get();
             }
         }
-        try (InputStream in = Files.newInputStream(path);
-                MappingIterator<T> values = jsonLinesValues(mapper, in, type)) {
+        try (InputStream in = Files.newInputStream(path); StrictJsonLines<T> values = jsonLines(mapper, in, type)) {
             return values.readAll(new ArrayList<>());
         }
     }
@@ -284,13 +281,13 @@ public final class Codecs {
      *     {@link tools.jackson.core.JacksonException} when it is reached
      */
     public static Stream<Object> streamJson(JsonMapper mapper, InputStream in) {
-        // a MappingIterator that opens the parser itself unwraps a root-level array
-        return streamValues(in, () -> mapper.readerFor(Object.class).readValues(in));
+        return streamValues(in, () -> new StrictJsonRecords(mapper, mapper.createParser(in)));
     }
 
     /**
-     * Streams a JSON Lines file, strictly: one record per line (a line holding an array is one
-     * record). The stream must be closed; it closes {@code in}.
+     * Streams a JSON Lines file, strictly by the {@link io.hydralogger.fallbacks.format.ReadRules}:
+     * one record per line (a line holding an array is one record). The stream must be closed; it
+     * closes {@code in}.
      *
      * @param mapper the mapper
      * @param in the bytes, UTF-8
@@ -298,16 +295,15 @@ public final class Codecs {
      *     {@link tools.jackson.core.JacksonException} when it is reached
      */
     public static Stream<Object> streamJsonLines(JsonMapper mapper, InputStream in) {
-        // over a parser of our own it unwraps nothing: each root value is a record
-        ObjectReader reader = mapper.readerFor(Object.class);
-        return streamValues(in, () -> reader.readValues(reader.createParser(in)));
+        return streamValues(in, () -> jsonLines(mapper, in, mapper.constructType(Object.class)));
     }
 
-    private static Stream<Object> streamValues(InputStream in, Supplier<MappingIterator<Object>> open) {
+    private static <I extends Iterator<Object> & AutoCloseable> Stream<Object> streamValues(InputStream in,
+            Supplier<I> open) {
         try {
-            MappingIterator<Object> values = open.get();
+            I values = open.get();
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(values, Spliterator.ORDERED), false)
-                    .onClose(values::close)
+                    .onClose(() -> closeUnchecked(values))
                     .onClose(() -> closeUnchecked(in));
         } catch (RuntimeException e) {
             closeUnchecked(in);
@@ -316,42 +312,31 @@ public final class Codecs {
     }
 
     /**
-     * Streams the rows of a CSV file with a header row, strictly: a row whose field count differs
-     * from the header's is a {@link CsvParseException} when it is reached. A UTF-8 byte order mark
-     * is not part of the first column's name. The stream must be closed; it closes {@code in}.
+     * Streams the rows of a CSV file with a header row, strictly by the
+     * {@link io.hydralogger.fallbacks.format.ReadRules} (see {@link StrictCsv}): damage is a
+     * {@link CsvParseException} or an {@link UncheckedIOException} when it is reached. The stream
+     * must be closed; it closes {@code in}.
      *
      * @param in the bytes, UTF-8
      * @return one map per row, column name to text, in header order
      */
     public static Stream<Object> streamCsv(InputStream in) {
-        try {
-            CsvReader<NamedCsvRecord> reader = CsvReader.builder().detectBomHeader(true)
-                    .ofNamedCsvRecord(in, StandardCharsets.UTF_8);
-            return reader.stream().map(row -> (Object) checkedFields(row))
-                    .onClose(() -> closeUnchecked(reader))
-                    .onClose(() -> closeUnchecked(in));
-        } catch (RuntimeException e) {
-            closeUnchecked(in);
-            throw e;
-        }
+        return streamValues(in, () -> new StrictCsvObjects(new StrictCsv(in, ',')));
     }
 
     /**
-     * Reads a CSV file with a header row, strictly: a row with the wrong number of fields is an
-     * error. A UTF-8 byte order mark is not part of the first column's name.
+     * Reads a CSV file with a header row, strictly by the
+     * {@link io.hydralogger.fallbacks.format.ReadRules} (see {@link StrictCsv}).
      *
      * @param path the file
      * @return one map per row, column name to text, in header order
-     * @throws IOException if the file cannot be read
-     * @throws de.siegmar.fastcsv.reader.CsvParseException on malformed CSV
+     * @throws IOException if the file cannot be read or its text is damaged (not UTF-8, NUL bytes)
+     * @throws CsvParseException on malformed CSV
      */
     public static List<Map<String, String>> readCsv(Path path) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().detectBomHeader(true)
-                .ofNamedCsvRecord(path, StandardCharsets.UTF_8)) {
-            for (NamedCsvRecord row : reader) {
-                rows.add(checkedFields(row));
-            }
+        try (InputStream in = Files.newInputStream(path); StrictCsv csv = new StrictCsv(in, ',')) {
+            csv.forEachRemaining(rows::add);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -359,29 +344,43 @@ public final class Codecs {
     }
 
     /**
-     * Iterates the values of a JSON Lines stream. The parser is handed over before it reads a
-     * token: given the stream itself, Jackson would take an array on the first line for a
-     * wrapper and return its elements as the records (and drop the lines after it).
+     * Iterates the values of a JSON Lines stream strictly (see {@link StrictJsonLines}). The
+     * parser is handed over before it reads a token: given the stream itself, Jackson would take
+     * an array on the first line for a wrapper and return its elements as the records.
      */
-    static <T> MappingIterator<T> jsonLinesValues(JsonMapper mapper, InputStream in, JavaType type) {
-        return mapper.readerFor(type).readValues(mapper.createParser(in));
+    static <T> StrictJsonLines<T> jsonLines(JsonMapper mapper, InputStream in, JavaType type) {
+        return new StrictJsonLines<>(mapper.createParser(in),
+                mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
     }
 
-    /** The row as a map, after checking its field count against the header's. */
-    private static Map<String, String> checkedFields(NamedCsvRecord row) {
-        if (row.getFieldCount() != row.getHeader().size()) {
-            throw new CsvParseException("line " + row.getStartingLineNumber() + " has "
-                    + row.getFieldCount() + " fields, the header " + row.getHeader().size());
+    /** The rows of a {@link StrictCsv} as plain objects, for a stream of records. */
+    private record StrictCsvObjects(StrictCsv csv) implements Iterator<Object>, AutoCloseable {
+        @Override
+        public boolean hasNext() {
+            return csv.hasNext();
         }
-        return row.getFieldsAsMap();
+
+        @Override
+        public Object next() {
+            return csv.next();
+        }
+
+        @Override
+        public void close() throws IOException {
+            csv.close();
+        }
     }
 
     /** Closes from a stream's close handler, which cannot throw checked exceptions. */
-    private static void closeUnchecked(java.io.Closeable closeable) {
+    private static void closeUnchecked(AutoCloseable closeable) {
         try {
             closeable.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

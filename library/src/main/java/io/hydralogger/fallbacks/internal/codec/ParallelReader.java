@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -104,7 +103,7 @@ public final class ParallelReader {
                 ChunkStream in = new ChunkStream(channel, cuts[i], NONE, NONE);
                 in.end(cuts[i + 1]);
                 parts.add(() -> {
-                    try (in; MappingIterator<T> values = Codecs.jsonLinesValues(mapper, in, type)) {
+                    try (in; StrictJsonLines<T> values = Codecs.jsonLines(mapper, in, type)) {
                         return values.readAll(new ArrayList<>());
                     }
                 });

@@ -1,8 +1,10 @@
 package io.hydralogger.fallbacks.internal.fs;
 
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>A file is {@link #open(Path) opened} once and appended to any number of times. Each
  * {@link #append(OpenFile, List)} first looks at the end of the file (unless the file still ends
  * where the last append through the same open file left it). A last line without
- * its newline was left by a writer that died mid-append; it is never glued onto. If that tail is
- * a complete value (as the predicate given at construction judges, e.g. a JSON object), only
- * the newline was lost, and it is added. Otherwise the torn bytes are kept as evidence in a new
- * file {@code <name>.torn-<UTC timestamp>} beside the target (with the target's permissions)
+ * its line break was left by a writer that died mid-append; it is never glued onto. If that tail
+ * is a complete record (as the predicate given at construction judges: for JSON Lines the
+ * {@link ReadRules}), only the line break was lost, and it is added. Otherwise the torn bytes are
+ * kept as evidence in a new file {@code <name>.torn-<UTC timestamp>} beside the target (with the target's permissions)
  * and cut off the target. Then the new lines are written in one gathering write at the end of
  * the file and, when {@code sync}, forced before the call returns (a new file's folder
  * is forced too). If writing fails, the file is cut back to where the new lines began, so that a
@@ -40,23 +42,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class LineAppender {
     private static final Logger LOG = LoggerFactory.getLogger(LineAppender.class);
-    private static final int MAX_CHECKED_TAIL = 1 << 20;
     private static final int SCAN_BLOCK = 64 * 1024;
     private static final int MAX_NAME_TRIES = 100;
 
     private final boolean sync;
     private final Clock clock;
-    private final Predicate<byte[]> completeLine;
+    private final Predicate<InputStream> completeLine;
 
     /**
      * Creates an appender.
      *
      * @param sync whether appends are forced before they return
      * @param clock the clock for the names of evidence files
-     * @param completeLine whether the bytes of a last line that lacks its newline are a complete
-     *     value (then only the newline is added); tails longer than 1 MiB are never checked
+     * @param completeLine whether the bytes of a last line that lacks its line break (given as a
+     *     stream, whatever their length) are a complete record (then only the line break is added)
      */
-    public LineAppender(boolean sync, Clock clock, Predicate<byte[]> completeLine) {
+    public LineAppender(boolean sync, Clock clock, Predicate<InputStream> completeLine) {
         this.sync = sync;
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.completeLine = Objects.requireNonNull(completeLine, "completeLine must not be null");
@@ -205,14 +206,14 @@ public final class LineAppender {
         return false;
     }
 
-    /** Makes the file end with a newline; returns where new lines start. */
+    /** Makes the file end with a line break; returns where new lines start. */
     private long repairTail(Path target, FileChannel channel, long size) throws IOException {
-        if (readFully(channel, size - 1, 1)[0] == '\n') {
+        if (ReadRules.isLineBreak(readFully(channel, size - 1, 1)[0])) {
             return size;
         }
         long lineStart = lastNewline(channel, size - 1) + 1;
         long tailLength = size - lineStart;
-        if (tailLength <= MAX_CHECKED_TAIL && completeLine.test(readFully(channel, lineStart, (int) tailLength))) {
+        if (completeLine.test(new RangeStream(channel, lineStart, size))) {
             writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}), size);
             LOG.info("added the newline missing after the last line of {}", target);
             return size + 1;
@@ -224,14 +225,14 @@ public final class LineAppender {
         return lineStart;
     }
 
-    /** The offset of the last newline before {@code end}, or -1. */
+    /** The offset of the last line break (LF or CR) before {@code end}, or -1. */
     private static long lastNewline(FileChannel channel, long end) throws IOException {
         long blockEnd = end;
         while (blockEnd > 0) {
             long blockStart = Math.max(0, blockEnd - SCAN_BLOCK);
             byte[] block = readFully(channel, blockStart, (int) (blockEnd - blockStart));
             for (int i = block.length - 1; i >= 0; i--) {
-                if (block[i] == '\n') {
+                if (ReadRules.isLineBreak(block[i])) {
                     return blockStart + i;
                 }
             }
@@ -267,6 +268,37 @@ public final class LineAppender {
         }
         throw new FileAlreadyExistsException(target.resolveSibling(base).toString(), null,
                 "no free name for the evidence of a torn line");
+    }
+
+    /** The bytes of a file from one offset to another, read at their positions (the channel's own is left alone). */
+    private static final class RangeStream extends InputStream {
+        private final FileChannel channel;
+        private final long end;
+        private long position;
+
+        RangeStream(FileChannel channel, long start, long end) {
+            this.channel = channel;
+            this.position = start;
+            this.end = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int read = channel.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, end - position)), position);
+            if (read > 0) {
+                position += read;
+            }
+            return read;
+        }
     }
 
     private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {

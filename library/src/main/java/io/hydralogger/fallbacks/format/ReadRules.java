@@ -1,0 +1,128 @@
+package io.hydralogger.fallbacks.format;
+
+import java.io.InputStream;
+import java.util.function.Supplier;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one set of rules that decides what a file holds, used by every path that reads one: the
+ * strict reads, {@link io.hydralogger.fallbacks.recovery.CorruptionDetector#inspect inspection},
+ * {@link io.hydralogger.fallbacks.recovery.DataRecovery salvage},
+ * the torn-tail check of appends, and through them every command of the tool. A file is intact
+ * when these rules find every byte of it in a record; they follow RFC 8259 (JSON), JSON Lines
+ * and RFC 4180 (CSV) as other programs write them:
+ *
+ * <ul>
+ *   <li>A UTF-8 byte order mark at the start of a file is skipped, in every format.
+ *   <li>LF, CRLF and a lone CR are all line breaks.
+ *   <li>A quoted CSV field keeps its bytes exactly, line breaks included.
+ *   <li>The last line or row needs no line break of its own: it is a record when it is
+ *       complete. A JSON Lines line is complete when it is exactly one JSON value that could not
+ *       be the prefix of a longer one: any value but a number ({@code 12} may be the first digits
+ *       of {@code 123}; {@code null}, {@code true}, strings, objects and arrays end themselves).
+ *       A CSV row is complete when its quotes are closed and it has the header's number of
+ *       fields.
+ *   <li>A CSV cell never holds a NUL byte; a JSON value never holds one outside a string escape.
+ * </ul>
+ *
+ * Stateless and thread-safe.
+ */
+public final class ReadRules {
+    /** The UTF-8 encoding of the byte order mark U+FEFF. */
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private ReadRules() {
+    }
+
+    /**
+     * {@return the length of the UTF-8 byte order mark at the start of {@code head} (3), or 0}
+     *
+     * @param head the first bytes of a file
+     * @param length how many of them there are
+     */
+    public static int bomLength(byte[] head, int length) {
+        if (length < UTF8_BOM.length) {
+            return 0;
+        }
+        for (int i = 0; i < UTF8_BOM.length; i++) {
+            if (head[i] != UTF8_BOM[i]) {
+                return 0;
+            }
+        }
+        return UTF8_BOM.length;
+    }
+
+    /**
+     * {@return whether a byte or character is a line break (LF or CR; CRLF is one line break)}
+     *
+     * @param c the byte or character
+     */
+    public static boolean isLineBreak(int c) {
+        return c == '\n' || c == '\r';
+    }
+
+    /**
+     * {@return whether a JSON value that starts with this token may have been cut short when no
+     * line break follows it: only a number (more digits may have been lost)}
+     *
+     * @param first the value's first token
+     */
+    public static boolean mayBeCut(JsonToken first) {
+        return first != null && first.isNumeric();
+    }
+
+    /**
+     * Says whether the bytes of a last line that has no line break are a complete JSON Lines
+     * record: exactly one JSON value, which {@link #mayBeCut could not have been cut}.
+     *
+     * @param mapper the mapper whose parser reads the line (its limits apply)
+     * @param bytes the line, without a line break
+     * @param offset where the line starts in {@code bytes}
+     * @param length the line's length
+     * @return whether the line is a complete record
+     */
+    public static boolean isCompleteJsonLine(JsonMapper mapper, byte[] bytes, int offset, int length) {
+        return isCompleteJsonLine(() -> mapper.createParser(bytes, offset, length));
+    }
+
+    /**
+     * Says whether a last line that has no line break is a complete JSON Lines record; see
+     * {@link #isCompleteJsonLine(JsonMapper, byte[], int, int)}. The line is streamed, so its
+     * length does not matter.
+     *
+     * @param mapper the mapper whose parser reads the line (its limits apply)
+     * @param line the bytes of the line, without a line break (not closed)
+     * @return whether the line is a complete record
+     */
+    public static boolean isCompleteJsonLine(JsonMapper mapper, InputStream line) {
+        return isCompleteJsonLine(() -> mapper.createParser(line));
+    }
+
+    private static boolean isCompleteJsonLine(Supplier<JsonParser> open) {
+        try (JsonParser parser = open.get()) {
+            JsonToken first = parser.nextToken();
+            if (first == null || mayBeCut(first)) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (JacksonException | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@return whether a CSV row is a complete record: its quotes closed and the header's
+     * number of fields (a line break after it is not needed)}
+     *
+     * @param quotesClosed whether every quoted field of the row was closed
+     * @param fields the row's number of fields
+     * @param headerFields the header's number of fields
+     */
+    public static boolean isCompleteCsvRow(boolean quotesClosed, int fields, int headerFields) {
+        return quotesClosed && fields == headerFields;
+    }
+}
