@@ -3,10 +3,20 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadRules;
 import io.hydralogger.fallbacks.internal.codec.LineEncoder;
+import io.hydralogger.fallbacks.internal.fs.Folders;
 import io.hydralogger.fallbacks.internal.fs.LineAppender;
 import io.hydralogger.fallbacks.internal.fs.PathLocks;
 import io.hydralogger.fallbacks.internal.fs.PendingAppend;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -75,6 +85,65 @@ final class Append {
         long nanos = System.nanoTime() - start;
         context.stats.appended(count, append.length(), nanos);
         return WriteResult.written(path, Format.JSON_LINES, append.length(), count, Optional.empty(), nanos);
+    }
+
+    /**
+     * Rotates a file under its lock (a hold that is not an append, so it ends this JVM's lease and
+     * every appender looks at the file afresh at its next append): see
+     * {@link FallbackHandler#rotate(Path, RotationRule)}.
+     */
+    Optional<Path> rotate(Path path, RotationRule rule) throws IOException {
+        IOException[] failure = new IOException[1];
+        Optional<Path> rotated = context.locks.run(path, false, target -> {
+            try {
+                return rename(target, rule);
+            } catch (IOException e) {
+                failure[0] = e;
+                return Optional.<Path>empty();
+            }
+        }, cause -> {
+            failure[0] = cause instanceof IOException io ? io : new IOException(cause);
+            return Optional.empty();
+        });
+        context.locks.forget(path);
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return rotated;
+    }
+
+    private Optional<Path> rename(Path target, RotationRule rule) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(target, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!attributes.isRegularFile() || attributes.size() == 0) {
+            return Optional.empty();
+        }
+        Path name;
+        try {
+            name = rule.rotatedName(target, attributes.size(), attributes.lastModifiedTime());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (name == null) {
+            return Optional.empty();
+        }
+        if (Files.exists(name, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(name.toString(), target.toString(), "the rotated name is taken");
+        }
+        if (context.sync()) {
+            try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+        }
+        Files.move(target, name, StandardCopyOption.ATOMIC_MOVE);
+        if (context.sync()) {
+            Folders.force(target.getParent());
+        }
+        return Optional.of(name);
     }
 
     /**

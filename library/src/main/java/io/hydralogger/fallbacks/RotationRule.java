@@ -1,0 +1,23 @@
+package io.hydralogger.fallbacks;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+/**
+ * Decides, under a file's lock, whether the file is to be rotated and under which name: see
+ * {@link FallbackHandler#rotate(Path, RotationRule)}.
+ */
+@FunctionalInterface
+public interface RotationRule {
+    /**
+     * The name a file is to be renamed to now, or null to leave it.
+     *
+     * @param file the real file (links followed)
+     * @param size its size in bytes (greater than 0)
+     * @param lastModified when it was last written
+     * @return the new name (a file that does not exist, in the same folder), or null
+     * @throws java.io.UncheckedIOException if the rule cannot look at what it needs (the folder's
+     *     other files, say)
+     */
+    Path rotatedName(Path file, long size, FileTime lastModified);
+}
