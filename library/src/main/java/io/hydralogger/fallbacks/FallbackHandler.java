@@ -239,7 +239,10 @@ public final class FallbackHandler {
      * atomically like any write. If the current data cannot be read at all, the file is left
      * alone, the function is not called and the result is a failure. The function runs under the
      * lock: it must be quick and must not write the same file. An exception it throws propagates
-     * and leaves the file untouched.
+     * and leaves the file untouched. An update never makes a file worse: when the file is damaged
+     * and the data read holds fewer records than a salvage finds in it (a backup the policy
+     * preferred), the update is refused with a {@link RefusedException} and the file is untouched;
+     * otherwise the damaged original is kept as {@code <name>.corrupt-<timestamp>}.
      *
      * @param path the file
      * @param format the format of the file
@@ -386,8 +389,10 @@ public final class FallbackHandler {
      * Repairs a damaged file in place, under the file's lock: keeps the damaged original as
      * {@code <name>.corrupt-<timestamp>} beside it (a hard link: no byte is copied, and the
      * evidence is never destroyed), then rewrites the file atomically from the records salvaged
-     * from it (a JSON file of one value that cannot be salvaged becomes an empty array). An
-     * intact file is left alone. If the rewrite fails, the records go to a fallback file.
+     * from it. An intact file is left alone. A repair never makes a file worse: when no record
+     * can be salvaged from a non-empty file, the file is left untouched and the result fails with
+     * a {@link RefusedException} (see {@link #repair(Path, Format, boolean)} to force it). If the
+     * rewrite fails, the records go to a fallback file.
      *
      * @param path the file
      * @param format its format
@@ -395,9 +400,46 @@ public final class FallbackHandler {
      * @throws IllegalStateException if this thread holds the file's lock already
      */
     public RepairResult repair(Path path, Format format) {
-        Objects.requireNonNull(path, "path must not be null");
-        return repairs.repair(path, Objects.requireNonNull(format, "format must not be null"));
+        return repair(path, format, false);
     }
+
+    /**
+     * Repairs a damaged file in place; see {@link #repair(Path, Format)}.
+     *
+     * @param path the file
+     * @param format its format
+     * @param force whether to rewrite the file even when no record can be salvaged from it (it
+     *     becomes an empty file of its format: {@code []}, no lines, no rows); the damaged
+     *     original is kept as {@code <name>.corrupt-<timestamp>} all the same
+     * @return what was done
+     * @throws IllegalStateException if this thread holds the file's lock already
+     */
+    public RepairResult repair(Path path, Format format, boolean force) {
+        Objects.requireNonNull(path, "path must not be null");
+        return repairs.repair(path, Objects.requireNonNull(format, "format must not be null"), force);
+    }
+    /**
+     * Puts a backup back in place of a file (see {@link BackupManager#restore(Path, Path)}: the
+     * replaced version is kept as {@code <name>.corrupt-<timestamp>}), under the file's lock, and
+     * never makes the file worse: when the backup holds fewer records than a salvage finds in the
+     * file now, nothing is done and a {@link RefusedException} is thrown, unless forced.
+     *
+     * @param path the file
+     * @param backup the backup to restore
+     * @param format the format of both
+     * @param force whether to restore even a backup with fewer records
+     * @return where the replaced version is kept (empty when there was no file)
+     * @throws RefusedException if the backup holds fewer records and {@code force} is false
+     * @throws IOException if the backup cannot be read or the file cannot be replaced
+     * @throws IllegalStateException if this thread holds the file's lock already
+     */
+    public Optional<Path> restore(Path path, Path backup, Format format, boolean force) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        Objects.requireNonNull(backup, "backup must not be null");
+        return new Restore(context).restore(path, backup, Objects.requireNonNull(format, "format must not be null"),
+                force);
+    }
+
 
     // ---------------------------------------------------------------- async
 

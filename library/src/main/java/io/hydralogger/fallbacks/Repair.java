@@ -9,14 +9,16 @@ import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
 import io.hydralogger.fallbacks.recovery.SalvageReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The repair in place: under the file's lock, inspect it; leave an intact file alone; keep a
- * damaged one as {@code <name>.corrupt-<timestamp>} (a hard link) and rewrite it atomically from
- * what its salvage gives.
+ * The repair in place: under the file's lock, inspect it; leave an intact file alone; refuse,
+ * unless forced, when the salvage would keep no record of a non-empty file (the rewrite would
+ * make it worse); otherwise keep the damaged file as {@code <name>.corrupt-<timestamp>} (a hard
+ * link) and rewrite it atomically from what its salvage gives.
  */
 final class Repair {
     private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
@@ -29,14 +31,14 @@ final class Repair {
         this.write = write;
     }
 
-    RepairResult repair(Path path, Format format) {
+    RepairResult repair(Path path, Format format, boolean force) {
         long start = System.nanoTime();
         CorruptionReport before = CorruptionDetector.inspect(path, format, context.readLimits);
-        return context.locks.run(path, false, target -> repairLocked(path, target, format, start),
+        return context.locks.run(path, false, target -> repairLocked(path, target, format, force, start),
                 cause -> RepairResult.failed(path, format, before, cause));
     }
 
-    private RepairResult repairLocked(Path path, Path target, Format format, long start) {
+    private RepairResult repairLocked(Path path, Path target, Format format, boolean force, long start) {
         CorruptionReport report = CorruptionDetector.inspect(target, format, context.readLimits);
         try {
             if (report.intact()) {
@@ -45,6 +47,14 @@ final class Repair {
             ProblemKind first = report.problems().get(0).kind();
             if (first == ProblemKind.MISSING || first == ProblemKind.UNREADABLE) {
                 return RepairResult.failed(path, format, report, new IOException(report.problems().get(0).message()));
+            }
+            long size = Files.size(target);
+            if (report.validRecords() == 0 && size > 0 && !force) {
+                LOG.info("did not repair {}: no record can be salvaged from its {} bytes, and a rewrite would keep"
+                        + " none; the file is untouched", path, size);
+                return RepairResult.failed(path, format, report, new RefusedException("no record can be salvaged"
+                        + " from the " + size + " bytes of " + path + ": a repair would keep none, so the file is left"
+                        + " as it is (force the repair to replace it with an empty file; the original is kept)"));
             }
             Path damaged = Links.keepAsCorrupt(target, context.clock);
             if (context.sync()) {

@@ -1,10 +1,15 @@
 package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.fs.Folders;
+import io.hydralogger.fallbacks.internal.fs.Links;
+import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * The read-modify-write: under the file's lock, read it with the handler's own read (so the
  * recovery policy applies; a missing file is null), apply the function, and write the result
  * atomically without taking the lock again. If the current data cannot be read at all, the
- * function is not called and the file is left alone.
+ * function is not called and the file is left alone. An update never makes a file worse: when
+ * the file is damaged, the function must get at least the records a salvage finds in it (else the
+ * update is refused with a {@link RefusedException}), and the damaged original is kept as
+ * {@code <name>.corrupt-<timestamp>} before it is replaced.
  */
 final class Update {
     private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
@@ -39,6 +47,12 @@ final class Update {
                     return failed(path, format, cause, start);
                 }
                 current = now.data();
+                if (now.source() != Source.PRIMARY) {
+                    Optional<Throwable> refused = keepDamaged(path, target, format, now);
+                    if (refused.isPresent()) {
+                        return failed(path, format, refused.get(), start);
+                    }
+                }
             }
             Object next = function.apply(current);
             try (RecordSource source = RecordSource.of(format != Format.JSON && next == null ? List.of() : next)) {
@@ -47,11 +61,39 @@ final class Update {
         }, cause -> failed(path, format, cause, start));
     }
 
+    /**
+     * Before a damaged file is replaced by an update: refuses when the data the function would
+     * get holds fewer records than a salvage finds in the file (a backup preferred by the policy,
+     * say), since the update would then make the file worse; otherwise keeps the damaged file as
+     * {@code <name>.corrupt-<timestamp>} (a hard link), as a repair does.
+     *
+     * @return the refusal, or empty when the update may go on
+     */
+    private Optional<Throwable> keepDamaged(Path path, Path target, Format format, ReadResult<?> now) {
+        long salvageable = CorruptionDetector.inspect(target, format, context.readLimits).validRecords();
+        long given = now.data() instanceof Collection<?> records ? records.size() : now.data() == null ? 0 : 1;
+        if (given < salvageable) {
+            return Optional.of(new RefusedException("the update of " + path + " would start from " + given
+                    + " records (" + now.source().label() + ") while a salvage finds " + salvageable
+                    + " in the file: the file is untouched (repair it first, then update)"));
+        }
+        try {
+            Path damaged = Links.keepAsCorrupt(target, context.clock);
+            if (context.sync()) {
+                Folders.force(target.getParent());
+            }
+            LOG.warn("update of {}: the file was damaged; its original is kept as {}", path, damaged);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e);
+        }
+    }
+
     private WriteResult failed(Path path, Format format, Throwable cause, long start) {
         LOG.warn("update of {} failed before the new data existed ({}); the file is untouched", path,
                 Failures.describe(cause));
         long nanos = System.nanoTime() - start;
         context.stats.writeFailed(nanos);
-        return WriteResult.failed(path, format, java.util.Optional.empty(), cause, nanos);
+        return WriteResult.failed(path, format, Optional.empty(), cause, nanos);
     }
 }

@@ -67,7 +67,7 @@ final class ConvertCommand implements Callable<Integer> {
                 summary.put("from", inFormat.label());
                 summary.put("to", outFormat.label());
                 summary.put("records", input.count());
-                summary.put("skipped", input.report().skippedRecords());
+                Reports.putDamage(summary, input.report());
                 summary.put("bytes", result.bytes());
                 summary.put("backup", result.backup().map(Path::toString).orElse(null));
                 summary.put("problems", Reports.problems(input.report()));

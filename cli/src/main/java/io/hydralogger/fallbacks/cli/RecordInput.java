@@ -78,8 +78,7 @@ final class RecordInput implements Iterator<Object>, AutoCloseable {
         String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "";
         throw new CliException(Main.CORRUPTED, file + " is damaged: " + first.kind().label()
                 + (first.line() > 0 ? " at line " + first.line() : "") + ": " + Errors.firstLine(first.message())
-                + more + "; " + done + " the " + count + " records salvaged, " + report.skippedRecords()
-                + " skipped");
+                + more + "; " + done + " the " + count + " records salvaged; " + Reports.damage(report));
     }
 
     @Override

@@ -68,7 +68,15 @@ final class RecoverCommand implements Callable<Integer> {
             }
             summary.put("path", file.toString());
             summary.put("recovered", recovered);
-            summary.put("skipped", source == Source.SALVAGED ? records.report().skippedRecords() : 0);
+            if (source == Source.SALVAGED) {
+                Reports.putDamage(summary, records.report());
+            } else {
+                // the file itself was intact (nothing lost), or its records came from a backup or
+                // a fallback file (what the damaged file held cannot be counted from those)
+                summary.put("skipped", 0);
+                summary.put("damaged_stretches", records.report().damagedStretches());
+                summary.put("records_lost", source == Source.PRIMARY ? Long.valueOf(0) : null);
+            }
             summary.put("source", source.label());
             summary.put("problems", Reports.problems(records.report()));
             PrintWriter to = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
@@ -80,6 +88,9 @@ final class RecoverCommand implements Callable<Integer> {
                                 + records.sourcePath().map(Path::toString).orElse(""),
                         output == null ? "" : " into " + output);
                 if (!records.report().intact()) {
+                    if (source == Source.SALVAGED) {
+                        to.println("  " + Reports.damage(records.report()));
+                    }
                     Reports.printProblems(to, records.report());
                 }
             }

@@ -1,6 +1,7 @@
 package io.hydralogger.fallbacks.cli;
 
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.RefusedException;
 import io.hydralogger.fallbacks.RepairResult;
 import io.hydralogger.fallbacks.format.Format;
 import java.io.PrintWriter;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "repair", mixinStandardHelpOptions = true,
         description = {"Repair FILE in place: keep the damaged original as FILE.corrupt-<timestamp>, then",
             "rewrite FILE atomically from the records salvaged from it. An intact file is left alone.",
-            "Exit 0 when FILE is intact now, 2 when it cannot be repaired."})
+            "A repair never makes a file worse: when no record can be salvaged from a non-empty file,",
+            "FILE is left untouched (exit 1) unless --force.",
+            "Exit 0 when FILE is intact now, 1 when the repair was refused, 2 when it failed."})
 final class RepairCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,6 +32,10 @@ final class RepairCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "FILE's format: json, jsonl or csv.")
     String format;
 
+    @Option(names = "--force", description = "Rewrite FILE even when no record can be salvaged from it (it becomes"
+            + " an empty file of its format; the original is still kept as FILE.corrupt-<timestamp>).")
+    boolean force;
+
     @Option(names = "--json", description = "Print what was done as one JSON object.")
     boolean json;
 
@@ -36,28 +43,36 @@ final class RepairCommand implements Callable<Integer> {
     public Integer call() {
         Format fileFormat = Formats.of(file, format);
         FallbackHandler handler = FallbackHandler.builder().build();
-        RepairResult result = handler.repair(file, fileFormat);
+        RepairResult result = handler.repair(file, fileFormat, force);
+        boolean refused = result.error().filter(RefusedException.class::isInstance).isPresent();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("path", file.toString());
             summary.put("format", fileFormat.label());
+            summary.put("intact", result.ok() && !result.repaired());
             summary.put("repaired", result.repaired());
+            summary.put("refused", refused);
             summary.put("records", result.recordsKept());
-            summary.put("skipped", result.report().skippedRecords());
+            Reports.putDamage(summary, result.report());
             summary.put("damaged_copy", result.damagedCopy().map(Path::toString).orElse(null));
             summary.put("problems", Reports.problems(result.report()));
             out.println(handler.mapper().writeValueAsString(summary));
         } else if (result.repaired()) {
-            out.printf("repaired %s: kept %d records, skipped %d; the damaged original is %s%n", file,
-                    result.recordsKept(), result.report().skippedRecords(),
+            out.printf("repaired %s: kept %d records; %s; the damaged original is %s%n", file,
+                    result.recordsKept(), Reports.damage(result.report()),
                     result.damagedCopy().map(Path::toString).orElse("?"));
             Reports.printProblems(out, result.report());
         } else if (result.ok()) {
-            out.printf("intact     %s (%s, %d records): nothing to repair%n", file, fileFormat.label(),
+            out.printf("intact     %s (%s, %d records): intact, nothing to do%n", file, fileFormat.label(),
                     result.recordsKept());
         }
         out.flush();
+        if (refused) {
+            throw new CliException(Main.CORRUPTED, "refused to repair " + file + ": no record can be salvaged from it"
+                    + " (" + Reports.damage(result.report()) + "), so a rewrite would keep none; the file is untouched"
+                    + " (--force rewrites it, keeping the original as " + file.getFileName() + ".corrupt-<timestamp>)");
+        }
         if (!result.ok()) {
             throw new CliException(Main.ERROR, "could not repair " + file + ": "
                     + result.error().map(Errors::describe).orElse("unknown error")

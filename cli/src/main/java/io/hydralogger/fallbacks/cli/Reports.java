@@ -28,6 +28,35 @@ final class Reports {
         return problems;
     }
 
+    /**
+     * Puts the counts of the damage into a JSON-ready map: {@code skipped} (kept from earlier
+     * versions) and {@code damaged_stretches} are the stretches skipped; {@code records_lost} is
+     * how many records they held, or null when that cannot be counted.
+     */
+    static void putDamage(Map<String, Object> map, CorruptionReport report) {
+        map.put("skipped", report.skippedRecords());
+        map.put("damaged_stretches", report.damagedStretches());
+        map.put("records_lost", report.recordsLost().isPresent() ? report.recordsLost().getAsLong() : null);
+    }
+
+    /**
+     * {@return the damage in words that say which count is which, e.g. "3 damaged lines skipped,
+     * 3 records lost" or "1 damaged stretch skipped, records lost: not countable (at least 1)"}
+     */
+    static String damage(CorruptionReport report) {
+        long stretches = report.damagedStretches();
+        String unit = switch (report.format()) {
+            case JSON_LINES -> stretches == 1 ? "line" : "lines";
+            case CSV -> stretches == 1 ? "row" : "rows";
+            default -> stretches == 1 ? "stretch" : "stretches";
+        };
+        String lost = report.recordsLost().isPresent()
+                ? report.recordsLost().getAsLong() + (report.recordsLost().getAsLong() == 1 ? " record" : " records")
+                        + " lost"
+                : "records lost: not countable (at least " + Math.min(stretches, 1) + ")";
+        return stretches + " damaged " + unit + " skipped, " + lost;
+    }
+
     /** {@return the report as {@code verify --json} prints it} */
     static Map<String, Object> toMap(CorruptionReport report) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -35,7 +64,7 @@ final class Reports {
         map.put("format", report.format().label());
         map.put("intact", report.intact());
         map.put("records", report.validRecords());
-        map.put("skipped", report.skippedRecords());
+        putDamage(map, report);
         map.put("problems", problems(report));
         return map;
     }

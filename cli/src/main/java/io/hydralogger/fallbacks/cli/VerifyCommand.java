@@ -53,8 +53,8 @@ final class VerifyCommand implements Callable<Integer> {
                 if (report.intact()) {
                     out.printf("intact     %s (%s, %d records)%n", file, fileFormat.label(), report.validRecords());
                 } else {
-                    out.printf("corrupted  %s (%s, %d records intact, %d skipped)%n", file, fileFormat.label(),
-                            report.validRecords(), report.skippedRecords());
+                    out.printf("corrupted  %s (%s, %d records intact; %s)%n", file, fileFormat.label(),
+                            report.validRecords(), Reports.damage(report));
                     Reports.printProblems(out, report);
                 }
             }

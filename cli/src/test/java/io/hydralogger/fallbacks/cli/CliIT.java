@@ -129,7 +129,7 @@ class CliIT {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString().contains(in + " is damaged")
-                .contains("converted the 3 records salvaged, 1 skipped");
+                .contains("converted the 3 records salvaged; 1 damaged stretch skipped, records lost: not countable");
         assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":4}");
         Map<String, Object> summary = object(run.stdout());
         assertThat(summary).containsEntry("records", 3).containsEntry("skipped", 1);
@@ -180,7 +180,7 @@ class CliIT {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.stdout()).isEqualTo("{\"a\":1}\n{\"a\":2}\n{\"a\":4}\n");
         assertThat(run.errLines()).singleElement().asString().contains(file + " is damaged")
-                .contains("at line 3").contains("printed the 3 records salvaged, 2 skipped");
+                .contains("at line 3").contains("printed the 3 records salvaged; 2 damaged lines skipped, 2 records lost");
     }
 
     @Test

@@ -86,8 +86,10 @@ class RecoveryCliIT {
         assertThat(lines).hasSize(19).doesNotContain("{\"id\":10,\"name\":\"user10\"}")
                 .contains("{\"id\":0,\"name\":\"user0\"}", "{\"id\":19,\"name\":\"user19\"}");
         Map<String, Object> summary = object(run.stderr().strip());
-        assertThat(summary).containsOnlyKeys("path", "recovered", "skipped", "source", "problems")
-                .containsEntry("recovered", 19).containsEntry("skipped", 1).containsEntry("source", "salvaged");
+        assertThat(summary).containsOnlyKeys("path", "recovered", "skipped", "damaged_stretches", "records_lost",
+                "source", "problems")
+                .containsEntry("recovered", 19).containsEntry("skipped", 1).containsEntry("damaged_stretches", 1)
+                .containsEntry("records_lost", null).containsEntry("source", "salvaged");
     }
 
     @Test
@@ -131,12 +133,47 @@ class RecoveryCliIT {
         Tool.Run run = Tool.run(dir, "repair", "--json", damaged.toString());
         run.succeeds();
         Map<String, Object> summary = object(run.stdout().strip());
-        assertThat(summary).containsEntry("repaired", true).containsEntry("records", 19).containsEntry("skipped", 1);
+        assertThat(summary).containsEntry("repaired", true).containsEntry("records", 19).containsEntry("skipped", 1)
+                .containsEntry("damaged_stretches", 1).containsEntry("refused", false);
         Path copy = Path.of((String) summary.get("damaged_copy"));
         assertThat(copy.getFileName().toString()).startsWith("repair.json.corrupt-");
         assertThat(copy).hasBinaryContent(original);
         Tool.run(dir, "verify", damaged.toString()).succeeds();
-        assertThat(Tool.run(dir, "repair", damaged.toString()).succeeds().stdout()).contains("nothing to repair");
+        assertThat(Tool.run(dir, "repair", damaged.toString()).succeeds().stdout()).contains("intact, nothing to do");
         Tool.run(dir, "repair", dir.resolve("missing.json").toString()).failsWith(2, "missing.json");
+    }
+
+    @Test
+    void repairRefusesToKeepNoRecordOfAFileUnlessForced() throws Exception {
+        Path file = dir.resolve("config.json");
+        byte[] damaged = "{\"service\": \"api\", \"port\": 80".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, damaged);
+
+        Tool.run(dir, "repair", file.toString()).failsWith(1, "refused to repair " + file);
+        assertThat(file).hasBinaryContent(damaged);
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".corrupt-"));
+        }
+
+        Tool.Run forced = Tool.run(dir, "repair", "--force", "--json", file.toString());
+        forced.succeeds();
+        assertThat(object(forced.stdout().strip())).containsEntry("repaired", true).containsEntry("records", 0);
+        assertThat(file).hasContent("[]");
+        assertThat(Path.of((String) object(forced.stdout().strip()).get("damaged_copy"))).hasBinaryContent(damaged);
+    }
+
+    @Test
+    void countsSayWhichIsADamagedStretchAndWhichARecordLost() throws Exception {
+        Path lines = dir.resolve("log.jsonl");
+        Files.writeString(lines, "{\"a\":1}\n{\"a\":\n{\"a\":3}\nnot json\n{\"a\":5}\n");
+        Tool.Run verify = Tool.run(dir, "verify", lines.toString());
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.stdout()).contains("3 records intact; 2 damaged lines skipped, 2 records lost");
+        Map<String, Object> report = object(Tool.run(dir, "verify", "--json", lines.toString()).stdout().strip());
+        assertThat(report).containsEntry("damaged_stretches", 2).containsEntry("records_lost", 2);
+
+        Path array = damagedJson("array.json");
+        assertThat(Tool.run(dir, "verify", array.toString()).stdout())
+                .contains("19 records intact; 1 damaged stretch skipped, records lost: not countable (at least 1)");
     }
 }

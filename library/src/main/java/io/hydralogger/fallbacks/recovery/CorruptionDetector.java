@@ -98,7 +98,7 @@ public final class CorruptionDetector {
             }
             if (cached != null) {
                 return new CorruptionReport(path, format, cached.problems(), cached.validRecords(),
-                        cached.skippedRecords());
+                        cached.skippedRecords(), cached.lostRecords());
             }
             CorruptionReport report = DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits);
             if (before.equals(Key.of(path, format, limits))) {

@@ -4,6 +4,7 @@ import io.hydralogger.fallbacks.format.Format;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What an inspection found in a file.
@@ -12,10 +13,15 @@ import java.util.Objects;
  * @param format the format it was read as
  * @param problems every problem found, in file order; empty when the file is intact
  * @param validRecords records that are intact
- * @param skippedRecords records (or lines, rows, stretches of bytes) that had to be skipped
+ * @param skippedRecords damaged stretches that had to be skipped: a line of JSON Lines, a row
+ *     (or the line a broken quote opened on) of CSV, a run of bytes of JSON. The name is kept
+ *     from earlier versions; {@link #damagedStretches()} says the same in words that fit
+ * @param lostRecords how many records the damaged stretches held, when that can be counted
+ *     (JSON Lines and CSV: one per skipped line or row), or -1 when it cannot (a damaged run of
+ *     a JSON array may have held any number of elements; a damaged CSV header hides the rows)
  */
 public record CorruptionReport(Path path, Format format, List<Problem> problems, long validRecords,
-        long skippedRecords) {
+        long skippedRecords, long lostRecords) {
 
     /**
      * Checks and copies the components.
@@ -28,8 +34,31 @@ public record CorruptionReport(Path path, Format format, List<Problem> problems,
         problems = List.copyOf(problems);
     }
 
+    /**
+     * A report whose damaged stretches held one record each (or nothing was skipped).
+     *
+     * @param path the file
+     * @param format the format it was read as
+     * @param problems every problem found
+     * @param validRecords records that are intact
+     * @param skippedRecords damaged stretches skipped, one record each
+     */
+    public CorruptionReport(Path path, Format format, List<Problem> problems, long validRecords, long skippedRecords) {
+        this(path, format, problems, validRecords, skippedRecords, skippedRecords);
+    }
+
     /** {@return whether no problem was found} */
     public boolean intact() {
         return problems.isEmpty();
+    }
+
+    /** {@return the damaged stretches skipped (the same as {@link #skippedRecords()})} */
+    public long damagedStretches() {
+        return skippedRecords;
+    }
+
+    /** {@return how many records the damaged stretches held, or empty when that cannot be counted} */
+    public OptionalLong recordsLost() {
+        return lostRecords < 0 ? OptionalLong.empty() : OptionalLong.of(lostRecords);
     }
 }

@@ -72,6 +72,7 @@ final class CsvEngine extends Engine {
                 if (header == null) {
                     problem(ProblemKind.INVALID_SYNTAX, first.offset, first.number,
                             "the header row is damaged: no row can be matched to its columns");
+                    lostUncountable();
                     done = true;
                 }
                 continue;

@@ -164,6 +164,7 @@ public final class DataRecovery {
             problem(ProblemKind.TOO_LONG, 0, 1, "the file has " + size + " bytes, more than the limit of "
                     + limit + ": not read");
             skipped(1);
+            lostUncountable();
         }
 
         @Override

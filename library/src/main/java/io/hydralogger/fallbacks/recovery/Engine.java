@@ -29,6 +29,7 @@ abstract class Engine implements Closeable {
     private ProblemKind unlistedKind;
     private long valid;
     private long skipped;
+    private boolean lostUncountable;
 
     Engine(Path path, Format format, boolean values) {
         this.path = path;
@@ -58,9 +59,14 @@ abstract class Engine implements Closeable {
     /** Finds the next record; see {@link #next()}. */
     abstract Object advance() throws IOException;
 
-    /** Counts records (or lines, rows, stretches) that had to be dropped. */
+    /** Counts damaged stretches (lines, rows, runs of bytes) that had to be dropped. */
     final void skipped(long count) {
         skipped += count;
+    }
+
+    /** Notes that a damaged stretch may have held any number of records: the records lost cannot be counted. */
+    final void lostUncountable() {
+        lostUncountable = true;
     }
 
     /** Notes a problem found at a place of the file. */
@@ -82,7 +88,7 @@ abstract class Engine implements Closeable {
             all = new ArrayList<>(problems);
             all.add(new Problem(unlistedKind, -1, -1, unlisted + " more problems not listed"));
         }
-        return new CorruptionReport(path, format, all, valid, skipped);
+        return new CorruptionReport(path, format, all, valid, skipped, lostUncountable ? -1 : skipped);
     }
 
     /**

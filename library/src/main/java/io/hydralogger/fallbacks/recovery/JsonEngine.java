@@ -142,6 +142,7 @@ final class JsonEngine extends Engine {
                 problem(kind == ProblemKind.INVALID_SYNTAX ? ProblemKind.TRAILING_DATA : kind, end, file.lineAt(end),
                         "content after the complete JSON value: " + describe(e));
                 skipped(1);
+                lostUncountable();
                 singleValue = true;
                 return value;
             }
@@ -167,6 +168,9 @@ final class JsonEngine extends Engine {
             problem(p.kind(), p.offset(), p.line(), p.message());
         }
         skipped(report.skippedRecords());
+        if (report.lostRecords() < 0) {
+            lostUncountable();
+        }
         delegate = null;
     }
 
@@ -232,6 +236,7 @@ final class JsonEngine extends Engine {
         problem(b == 0 ? ProblemKind.NUL_BYTES : ProblemKind.TRAILING_DATA, junk, file.lineAt(junk),
                 "content after the end of the top-level array (" + (file.size() - junk) + " bytes)");
         skipped(1);
+        lostUncountable();
         return true;
     }
 
@@ -248,6 +253,7 @@ final class JsonEngine extends Engine {
             problem(classify(e), offset, line, describe(e));
         }
         skipped(1);
+        lostUncountable();
     }
 
     private long errorOffset(Throwable e, JsonParser parser, long base) {
@@ -363,6 +369,7 @@ final class JsonEngine extends Engine {
             long offset = errorOffset(e, parser, base);
             problem(classify(e), offset, file.lineAt(offset), describe(e));
             skipped(1);
+            lostUncountable();
         }
     }
 

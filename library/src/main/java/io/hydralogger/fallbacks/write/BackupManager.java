@@ -184,7 +184,10 @@ public final class BackupManager {
      * Puts a backup back in place of {@code target}, atomically: the backup is copied to a temp
      * file beside the target, forced, and renamed over it; the folder is then forced. The
      * version it replaces, when there is one, is kept as {@code <name>.corrupt-<timestamp>}.
-     * The backup itself stays.
+     * The backup itself stays. This is the raw step: it does not look at what either file holds.
+     * {@code FallbackHandler.restore(path, backup, format, force)} does, under the file's lock,
+     * and refuses a backup that holds fewer records than a salvage finds in the file (never
+     * worse); use that one unless you have checked the backup yourself.
      *
      * @param target the file
      * @param backup the backup to restore (one of {@link #list(Path)})
