@@ -197,24 +197,14 @@ public final class FallbackHandler {
     }
 
     /**
-     * Rotates a file appended to by several threads or processes: under the file's lock (so that
-     * no append of any process is in progress), asks {@code rule} whether the file is due, and if
-     * it is, renames it to the name the rule gives. Appends of every process notice the rename at
-     * their next append (the file they hold open is no longer the one at the path) and create a new
-     * file. An empty or missing file is never rotated. With {@link Durability#SYNC} the file is
-     * forced before the rename and the folder after it.
-     *
+     * Rotates a file under its lock, as {@link RotationRule} describes.
      * @param path the file
      * @param rule whether the file is due, and its new name
      * @return the new name of the rotated file, or empty when it was not due
-     * @throws IOException if the lock cannot be taken or the file cannot be renamed (it is then
-     *     left as it was); {@link java.nio.file.FileAlreadyExistsException} if the rule names a
-     *     file that exists
-     * @throws IllegalStateException if this thread holds the file's lock already
+     * @throws IOException if the lock cannot be taken or the file cannot be renamed (it is left as it was)
      */
     public Optional<Path> rotate(Path path, RotationRule rule) throws IOException {
-        Objects.requireNonNull(rule, "rule must not be null");
-        return appends.rotate(Objects.requireNonNull(path, "path must not be null"), rule);
+        return appends.rotate(Objects.requireNonNull(path, "path"), Objects.requireNonNull(rule, "rule"));
     }
 
     /**

@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
 /**
- * Decides, under a file's lock, whether the file is to be rotated and under which name: see
- * {@link FallbackHandler#rotate(Path, RotationRule)}.
+ * Decides, under a file's lock, whether the file is to be rotated and under which name, for
+ * {@link FallbackHandler#rotate(Path, RotationRule)}: a log appended to by several threads or
+ * processes is renamed while its lock is held, so no append of any process is in progress; every
+ * appender notices the rename at its next append (the file it holds open is no longer the one at
+ * the path) and creates a new file. An empty or missing file is never rotated, nor renamed over an
+ * existing file ({@link java.nio.file.FileAlreadyExistsException}). With durability
+ * {@code SYNC} the file is forced before the rename and its folder after it.
  */
 @FunctionalInterface
 public interface RotationRule {
