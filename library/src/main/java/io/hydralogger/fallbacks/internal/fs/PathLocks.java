@@ -1,21 +1,13 @@
 package io.hydralogger.fallbacks.internal.fs;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.FileLockInterruptionException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,6 +41,9 @@ public final class PathLocks {
     /** Idle entries kept, with their open files, before the oldest are closed. */
     public static final int MAX_IDLE = 64;
 
+    /** Ends idle leases; one daemon thread for every table. */
+    private static final ScheduledExecutorService LEASE_TIMER = leaseTimer();
+
     private final ConcurrentHashMap<Path, Entry> table = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Path> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger live = new AtomicInteger();
@@ -69,6 +64,15 @@ public final class PathLocks {
          * @param attachment the new attachment, or null
          */
         void attach(AutoCloseable attachment);
+
+        /**
+         * Whether this JVM kept the OS lock without a break since its last append hold (a lease,
+         * see {@link ProcessLock}): then no other process can have written the file since, and an
+         * append may trust what it knew of the file's end. False without process locking.
+         *
+         * @return whether the OS lock was held all along
+         */
+        boolean continuous();
 
         /** Releases the lock. Never throws. */
         @Override
@@ -95,30 +99,33 @@ public final class PathLocks {
         int users;
         /** Whether the path is in the idle queue; changed only inside the table's compute functions. */
         boolean queued;
-        /** The lock file's channel and its file key; guarded by {@link #lock}. */
-        FileChannel lockChannel;
-        Object lockKey;
+        /** The OS lock and its lease; guarded by {@link #lock}. */
+        ProcessLock os;
+        /** Whether the lease timer is set for this entry; guarded by {@link #lock}. */
+        boolean timerSet;
         AutoCloseable attachment;
 
         void closeFiles() {
             closeQuietly(attachment);
-            closeQuietly(lockChannel);
             attachment = null;
-            lockChannel = null;
+            if (os != null) {
+                os.close();
+            }
         }
     }
 
     /**
-     * Takes the exclusive lock of a file. The wait can be interrupted, and limited.
+     * Takes the exclusive lock of a file, waiting as long as it takes.
      *
      * @param target the resolved, absolute path of the file
      * @param processLock whether to take the OS lock on the sidecar file as well
-     * @param timeoutNanos the longest wait for both locks together; negative for no limit
+     * @param timeoutNanos the longest wait for the in-JVM lock; negative for no limit (the wait for
+     *     another process's OS lock is not limited, but an interrupt ends it)
      * @param onWait given the nanoseconds waited, when the lock was not free at once (for statistics)
      * @return the held lock
      * @throws LockTimeoutException if the lock was not free within the timeout
-     * @throws InterruptedIOException if the thread was interrupted while waiting (its interrupt
-     *     status is set again)
+     * @throws java.io.InterruptedIOException if the thread was interrupted while waiting (its
+     *     interrupt status is set again)
      * @throws IOException if the lock file cannot be opened or locked
      * @throws IllegalStateException if this thread already holds the lock of this file
      */
@@ -131,7 +138,7 @@ public final class PathLocks {
             leave(target);
             throw e;
         }
-        return lockProcess(target, entry, processLock, wait);
+        return lockProcess(target, entry, processLock, false, onWait);
     }
 
     /**
@@ -142,7 +149,7 @@ public final class PathLocks {
      *
      * @param target the resolved, absolute path of the file
      * @param processLock whether to take the OS lock on the sidecar file as well
-     * @param timeoutNanos the longest wait for both locks together; negative for no limit
+     * @param timeoutNanos the longest wait for the in-JVM lock; negative for no limit
      * @param onWait given the nanoseconds waited, when the lock was not free at once
      * @param append the caller's lines
      * @param writer writes a group of appends
@@ -166,16 +173,17 @@ public final class PathLocks {
             entry.lock.lock();
         }
         if (append.isDone()) {
-            release(target, entry, null);
+            release(target, entry, false, false);
             append.rethrow();
             return;
         }
         List<PendingAppend> group = new ArrayList<>();
-        try (Held held = lockProcess(target, entry, processLock, wait)) {
+        try (HeldLock held = lockProcess(target, entry, processLock, true, onWait)) {
             for (PendingAppend next; (next = entry.appends.poll()) != null;) {
                 group.add(next);
             }
             writer.write(group, held);
+            held.lease = true;
             group.forEach(a -> a.complete(null));
         } catch (IOException | RuntimeException | Error e) {
             group.forEach(a -> a.complete(e));
@@ -235,106 +243,73 @@ public final class PathLocks {
         wait.onWait.accept(System.nanoTime() - start);
     }
 
-    private Held lockProcess(Path target, Entry entry, boolean processLock, LockWait wait) throws IOException {
-        FileLock fileLock = null;
+    private HeldLock lockProcess(Path target, Entry entry, boolean processLock, boolean append,
+            LongConsumer onWait) throws IOException {
+        boolean continuous = false;
         try {
-            if (processLock) {
-                fileLock = lockFileOf(target, entry, wait);
+            if (!processLock && entry.os != null) {
+                // a holder without the OS lock (process locking off) may change the file: no lease survives it
+                entry.os.release(false);
+            } else if (processLock) {
+                if (entry.os == null) {
+                    entry.os = new ProcessLock(target);
+                }
+                continuous = entry.os.acquire(onWait) && append;
             }
         } catch (IOException | RuntimeException e) {
             entry.closeFiles();
-            release(target, entry, null);
+            release(target, entry, false, false);
             throw e;
         }
-        return new HeldLock(target, entry, fileLock);
-    }
-
-    /** Locks the entry's lock file, (re)opening it when it is not open or not current. */
-    private static FileLock lockFileOf(Path target, Entry entry, LockWait wait) throws IOException {
-        Path file = FileNames.lockFile(target);
-        while (true) {
-            if (entry.lockChannel == null || !entry.lockChannel.isOpen()) {
-                entry.lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS);
-                entry.lockKey = fileKey(file);
-            }
-            FileLock fileLock = entry.lockChannel.tryLock();
-            if (fileLock == null) {
-                long start = System.nanoTime();
-                fileLock = wait.unlimited() ? waitForLock(entry.lockChannel, wait) : pollForLock(entry.lockChannel, wait);
-                wait.onWait.accept(System.nanoTime() - start);
-            }
-            if (Objects.equals(fileKey(file), entry.lockKey) && entry.lockKey != null) {
-                return fileLock;
-            }
-            // the lock file was deleted or replaced while we had it open: others lock the new one
-            fileLock.release();
-            closeQuietly(entry.lockChannel);
-            entry.lockChannel = null;
-        }
-    }
-
-    private static Object fileKey(Path file) throws IOException {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (NoSuchFileException e) {
-            return null;
-        }
+        return new HeldLock(target, entry, processLock, continuous);
     }
 
     /**
-     * Waits for the OS lock. POSIX record locks belong to a whole process, so the kernel's
-     * deadlock detection can refuse a wait ({@code EDEADLK}, "Resource deadlock avoided") when two
-     * processes each hold one file's lock in one thread and wait for the other's in another
-     * thread: no real deadlock, since the waits are by different threads. Then this polls with
-     * {@code tryLock}, which never reports a deadlock, pausing 1 to 8 ms between tries. An
-     * interrupt ends the wait ({@code FileLockInterruptionException}, which closes the channel).
+     * Ends a hold: the OS lock is kept as a lease after an append that succeeded (the lease timer
+     * then ends it when the file is idle), released otherwise; then the in-JVM lock.
      */
-    private static FileLock waitForLock(FileChannel channel, LockWait wait) throws IOException {
+    private void release(Path target, Entry entry, boolean processLock, boolean lease) {
         try {
-            return channel.lock();
-        } catch (FileLockInterruptionException e) {
-            throw e;
-        } catch (IOException refused) {
-            try {
-                return pollForLock(channel, wait);
-            } catch (IOException e) {
-                e.addSuppressed(refused);
-                throw e;
+            if (processLock && entry.os != null && entry.os.release(lease) && !entry.timerSet) {
+                entry.timerSet = true;
+                scheduleLeaseCheck(target, entry, ProcessLock.IDLE_MICROS * 1_000);
             }
-        }
-    }
-
-    /** Tries the OS lock until it is free, pausing 1 to 8 ms between tries, within the wait's limit. */
-    private static FileLock pollForLock(FileChannel channel, LockWait wait) throws IOException {
-        for (long pause = 1;; pause = Math.min(pause * 2, 8)) {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return lock;
-            }
-            if (!wait.unlimited() && wait.remaining() <= 0) {
-                throw wait.timedOut();
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                throw wait.interrupted();
-            }
-        }
-    }
-
-    private void release(Path target, Entry entry, FileLock fileLock) {
-        try {
-            if (fileLock != null && fileLock.isValid()) {
-                fileLock.release();
-            }
-        } catch (IOException e) {
-            // the channel is broken: close it, which releases the OS lock in any case
-            entry.closeFiles();
         } finally {
-            entry.lock.unlock();
-            leave(target);
+            unlockAndLeave(target, entry);
         }
+    }
+
+    /** Ends the lease of an entry once it is idle; looks again later while it is in use. */
+    private void scheduleLeaseCheck(Path target, Entry entry, long delayNanos) {
+        LEASE_TIMER.schedule(() -> {
+            long next = ProcessLock.IDLE_MICROS * 1_000;
+            if (entry.lock.tryLock()) {
+                try {
+                    next = entry.os == null ? -1 : entry.os.expire();
+                    entry.timerSet = next >= 0;
+                } finally {
+                    entry.lock.unlock();
+                }
+            }
+            if (next >= 0) {
+                scheduleLeaseCheck(target, entry, next);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static ScheduledExecutorService leaseTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "hydra-fallbacks-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    private void unlockAndLeave(Path target, Entry entry) {
+        entry.lock.unlock();
+        leave(target);
     }
 
     /**
@@ -367,6 +342,7 @@ public final class PathLocks {
         }
     }
 
+
     /**
      * Takes a path off the idle queue: drops its entry if no one holds or waits for it, closing
      * its files; an entry in use goes back on the queue when it is idle again.
@@ -397,13 +373,22 @@ public final class PathLocks {
     private final class HeldLock implements Held {
         private final Path target;
         private final Entry entry;
-        private final FileLock fileLock;
+        private final boolean processLock;
+        private final boolean continuous;
+        /** Whether the OS lock is kept as a lease at release (an append hold that succeeded). */
+        boolean lease;
         private boolean released;
 
-        HeldLock(Path target, Entry entry, FileLock fileLock) {
+        HeldLock(Path target, Entry entry, boolean processLock, boolean continuous) {
             this.target = target;
             this.entry = entry;
-            this.fileLock = fileLock;
+            this.processLock = processLock;
+            this.continuous = continuous;
+        }
+
+        @Override
+        public boolean continuous() {
+            return continuous;
         }
 
         @Override
@@ -420,7 +405,7 @@ public final class PathLocks {
         public void close() {
             if (!released) {
                 released = true;
-                release(target, entry, fileLock);
+                release(target, entry, processLock, lease);
             }
         }
     }
