@@ -72,7 +72,7 @@ final class WholeFileWrite {
 
     /**
      * Writes the body of a whole-file write in {@code format}: a JSON document, or records as
-     * JSON Lines or CSV.
+     * JSON Lines, CSV or TSV.
      */
     private Body bodyOf(Format format, int indent) {
         switch (format) {
@@ -80,8 +80,10 @@ final class WholeFileWrite {
                 return (source, pending) -> Codecs.writeJson(context.mapper, source.document(), indent,
                         pending.stream());
             case CSV:
+            case TSV:
                 return (source, pending) -> Codecs.writeCsv(source.records(), context.neutralizeFormulas,
-                        pending.stream(), transform -> pending.rewrite(transform::apply));
+                        context.dialect.forFormat(format).delimiter(), pending.stream(),
+                        transform -> pending.rewrite(transform::apply));
             default:
                 return (source, pending) -> Codecs.writeJsonLines(context.mapper, source.records(), pending.stream());
         }

@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategy;
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.internal.sanitize.CsvFlattener;
 import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.io.IOException;
@@ -105,31 +106,32 @@ public final class Codecs {
      *
      * @param records the records
      * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
+     * @param delimiter the field separator (a comma for CSV, a tab for TSV)
      * @param out where the bytes go (not closed)
      * @param rewrite replaces what was written to {@code out} so far, when the header grew
      * @return the number of records written
      * @throws IOException if writing fails
      */
-    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, OutputStream out, Rewrite rewrite)
-            throws IOException {
+    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, char delimiter, OutputStream out,
+            Rewrite rewrite) throws IOException {
         CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         long count = 0;
         int headerWidth = -1;
-        try (CsvWriter csv = csvWriter(out, quoting)) {
+        try (CsvWriter csv = csvWriter(out, quoting, delimiter)) {
             while (records.hasNext()) {
                 flattener.flatten(records.next());
                 int width = flattener.width();
                 quoting.width(width);
                 if (headerWidth < 0) {
-                    csv.writeRecord(flattener.columns());
+                    csv.writeRecord(flattener.columns().stream().map(Codecs::csvText).toList());
                     headerWidth = width;
                 }
                 CsvWriter.CsvWriterRecord row = csv.writeRecord();
                 String[] cells = flattener.row();
                 for (int i = 0; i < width; i++) {
                     String cell = cells[i];
-                    row.writeField(cell == null ? "" : cell);
+                    row.writeField(cell == null ? "" : csvText(cell));
                 }
                 row.endRecord();
                 count++;
@@ -137,9 +139,17 @@ public final class Codecs {
         }
         if (headerWidth >= 0 && flattener.width() > headerWidth) {
             List<String> header = new ArrayList<>(flattener.columns());
-            rewrite.rewrite((in, padded) -> padRows(in, padded, header));
+            rewrite.rewrite((in, padded) -> padRows(in, padded, header, delimiter));
         }
         return count;
+    }
+
+    /**
+     * {@return the text as a CSV cell can carry it: a NUL becomes U+FFFD (the reading rules take a
+     * NUL in CSV text for damage, so a cell holding one would make the file unreadable)}
+     */
+    private static String csvText(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
     }
 
     /** Replaces the content written so far by a transformation of it (a CSV header that grew). */
@@ -171,14 +181,16 @@ public final class Codecs {
      * Copies CSV rows under a wider header, padding every row to its width. Empty lines are
      * rows here (a header or row of no columns), so they are read, not skipped.
      */
-    private static void padRows(InputStream in, OutputStream out, List<String> header) throws IOException {
+    private static void padRows(InputStream in, OutputStream out, List<String> header, char delimiter)
+            throws IOException {
         int width = header.size();
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         quoting.width(width);
-        try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = CsvReader.builder().skipEmptyLines(false)
+        try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter)
+                .skipEmptyLines(false)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .ofCsvRecord(in, StandardCharsets.UTF_8);
-                CsvWriter csv = csvWriter(out, quoting)) {
+                CsvWriter csv = csvWriter(out, quoting, delimiter)) {
             Iterator<de.siegmar.fastcsv.reader.CsvRecord> rows = reader.iterator();
             if (rows.hasNext()) {
                 rows.next();
@@ -196,8 +208,8 @@ public final class Codecs {
         }
     }
 
-    private static CsvWriter csvWriter(OutputStream out, QuoteStrategy quoting) {
-        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).quoteStrategy(quoting)
+    private static CsvWriter csvWriter(OutputStream out, QuoteStrategy quoting, char delimiter) {
+        return CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(LineDelimiter.LF).quoteStrategy(quoting)
                 .build(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
     }
 
@@ -317,11 +329,12 @@ public final class Codecs {
      * {@link CsvParseException} or an {@link UncheckedIOException} when it is reached. The stream
      * must be closed; it closes {@code in}.
      *
-     * @param in the bytes, UTF-8
+     * @param in the bytes
+     * @param dialect the delimiter, and the charset of text without a byte order mark
      * @return one map per row, column name to text, in header order
      */
-    public static Stream<Object> streamCsv(InputStream in) {
-        return streamValues(in, () -> new StrictCsvObjects(new StrictCsv(in, ',')));
+    public static Stream<Object> streamCsv(InputStream in, Dialect dialect) {
+        return streamValues(in, () -> new StrictCsvObjects(new StrictCsv(in, dialect)));
     }
 
     /**
@@ -329,13 +342,14 @@ public final class Codecs {
      * {@link io.hydralogger.fallbacks.format.ReadRules} (see {@link StrictCsv}).
      *
      * @param path the file
+     * @param dialect the delimiter, and the charset of text without a byte order mark
      * @return one map per row, column name to text, in header order
-     * @throws IOException if the file cannot be read or its text is damaged (not UTF-8, NUL bytes)
+     * @throws IOException if the file cannot be read or its text is damaged (not in its charset, NUL bytes)
      * @throws CsvParseException on malformed CSV
      */
-    public static List<Map<String, String>> readCsv(Path path) throws IOException {
+    public static List<Map<String, String>> readCsv(Path path, Dialect dialect) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(path); StrictCsv csv = new StrictCsv(in, ',')) {
+        try (InputStream in = Files.newInputStream(path); StrictCsv csv = new StrictCsv(in, dialect)) {
             csv.forEachRemaining(rows::add);
         } catch (UncheckedIOException e) {
             throw e.getCause();
