@@ -11,9 +11,11 @@ import io.hydralogger.fallbacks.recovery.SalvageReader;
 import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.BackupManager;
 import io.hydralogger.fallbacks.write.Durability;
+import io.hydralogger.fallbacks.internal.codec.ParallelReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +40,8 @@ final class Context {
     final Counters stats;
     final LockedSection locks;
     final FallbackSink fallbacks;
+    /** Threads that help a large write (chunks serialised, forces ahead). */
+    final Executor helpers = ParallelReader.helperThreads();
 
     Context(FallbackHandlerBuilder builder) {
         this.durability = builder.durability;

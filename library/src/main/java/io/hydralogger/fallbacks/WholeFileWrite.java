@@ -2,11 +2,13 @@ package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.codec.WriteThreads;
 import io.hydralogger.fallbacks.internal.fs.TempFiles;
 import io.hydralogger.fallbacks.write.PendingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The whole-file write: under the target's lock, sweep temp files of dead writers, stream the
@@ -78,15 +80,26 @@ final class WholeFileWrite {
         switch (format) {
             case JSON:
                 return (source, pending) -> Codecs.writeJson(context.mapper, source.document(), indent,
-                        pending.stream());
+                        pending.stream(), threads(pending));
             case CSV:
             case TSV:
                 return (source, pending) -> Codecs.writeCsv(source.records(), context.neutralizeFormulas,
                         context.dialect.forFormat(format).delimiter(), pending.stream(),
-                        transform -> pending.rewrite(transform::apply));
+                        transform -> pending.rewrite(transform::apply), threads(pending));
             default:
-                return (source, pending) -> Codecs.writeJsonLines(context.mapper, source.records(), pending.stream());
+                return (source, pending) -> Codecs.writeJsonLines(context.mapper, source.records(), pending.stream(),
+                        threads(pending));
         }
+    }
+
+    /**
+     * What a large write may use: the helper threads to serialise chunks of records on, and
+     * forces ahead of the pending file on them when the write is durable.
+     */
+    private WriteThreads threads(PendingFile pending) {
+        Executor helpers = context.helpers;
+        return WriteThreads.of(helpers,
+                context.sync() ? () -> pending.forceAhead(helpers) : WriteThreads.ForceAhead.NONE);
     }
 
     /** Starts the write, first sweeping temp files of dead writers when that is safe. */

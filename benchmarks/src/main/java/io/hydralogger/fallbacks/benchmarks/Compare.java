@@ -78,6 +78,17 @@ public final class Compare {
                     2.5, ">= 2.5", shape -> SanitizerBenchmark.RECORDS),
             new Pair("100 MB write, backups off / on (time on / off <= 1.05)", "BackupBenchmark", "backupsOn",
                     "backupsOff", 1 / 1.05, ">= 0.952", shape -> BackupBenchmark.RECORDS),
+            new Pair("big JSON write, durable on all cores / Jackson writeValue on one, not forced",
+                    "BigFileBenchmark", "safeWriteJson", "plainWriteJson", 1.5, ">= 1.5", BigFileBenchmark::countFor),
+            new Pair("big JSON Lines write, durable on all cores / Jackson SequenceWriter on one",
+                    "BigFileBenchmark", "safeWriteJsonLines", "plainWriteJsonLines", 1.5, ">= 1.5",
+                    BigFileBenchmark::countFor),
+            new Pair("big CSV write, durable on all cores / FastCSV CsvWriter on one", "BigFileBenchmark",
+                    "safeWriteCsv", "plainWriteCsv", 1.5, ">= 1.5", BigFileBenchmark::countFor),
+            new Pair("big JSON read, safe / Jackson readValue on one thread", "BigFileBenchmark", "safeReadJson",
+                    "plainReadJson", 1.5, ">= 1.5", BigFileBenchmark::countFor),
+            new Pair("big JSON Lines read, safe / Jackson MappingIterator on one thread", "BigFileBenchmark",
+                    "safeReadJsonLines", "plainReadJsonLines", 1.5, ">= 1.5", BigFileBenchmark::countFor),
             new Pair("100 MB read, parallel / one thread (JSON Lines)", "ParallelReadBenchmark",
                     "parallelJsonLines", "sequentialJsonLines", 1.6, ">= 1.6", shape -> ParallelReadBenchmark.RECORDS),
             new Pair("100 MB read, parallel / one thread (JSON array)", "ParallelReadBenchmark",
@@ -142,7 +153,7 @@ public final class Compare {
             }
         }
         if (includes.isEmpty()) {
-            includes.add(PACKAGE.replace(".", "\\.") + "(Write|Read|Sanitizer|Backup|ParallelRead|Verify)Benchmark");
+            includes.add(PACKAGE.replace(".", "\\.") + "(Write|Read|Sanitizer|Backup|BigFile|ParallelRead|Verify)Benchmark");
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .addProfiler(LoadProfiler.class)

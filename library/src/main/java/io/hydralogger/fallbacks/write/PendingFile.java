@@ -6,12 +6,16 @@ import io.hydralogger.fallbacks.internal.fs.TempFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * never retried: the pending file is then failed for good, since the kernel may have dropped
  * the dirty pages and a second {@code fsync} could report a success that is not one.
  *
- * <p>Not thread-safe: one thread writes and commits.
+ * <p>Not thread-safe: one thread writes and commits. (Only a {@linkplain #forceAhead(Executor)
+ * force ahead} runs on another thread, and it touches nothing but the file.)
  */
 public final class PendingFile implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PendingFile.class);
@@ -41,6 +46,8 @@ public final class PendingFile implements Closeable {
     private final Durability durability;
     private final BackupManager backups;
     private State state = State.OPEN;
+    /** The force ahead in flight or finished but not yet looked at, if any. */
+    private CompletableFuture<Void> forcing;
 
     PendingFile(Path target, Path temp, FileChannel channel, Durability durability, BackupManager backups) {
         this.target = target;
@@ -77,6 +84,59 @@ public final class PendingFile implements Closeable {
     }
 
     /**
+     * Starts forcing the bytes written so far to stable storage on another thread while the
+     * writer goes on, so that the {@link #commit()} has little left to force (the force of a
+     * file of 100 MB written at once can take a good part of a second). Does nothing when the
+     * writes are not durable, or while an earlier force ahead still runs. The commit still
+     * forces the whole file; a force ahead only moves most of that work earlier.
+     *
+     * @param executor runs the force (it waits on the disk, not on a core)
+     * @throws IOException if an earlier force ahead failed: the pending file is then failed for
+     *     good (a failed force is never retried)
+     * @throws IllegalStateException if the pending file is not open
+     */
+    public void forceAhead(Executor executor) throws IOException {
+        requireOpen();
+        if (durability != Durability.SYNC || (forcing != null && !forcing.isDone())) {
+            return;
+        }
+        awaitForceAhead();
+        stream.flush();
+        FileChannel forced = channel;
+        forcing = CompletableFuture.runAsync(() -> {
+            try {
+                forced.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, executor);
+    }
+
+    /** Waits for the force ahead, if any; its failure fails the pending file for good. */
+    private void awaitForceAhead() throws IOException {
+        if (forcing == null) {
+            return;
+        }
+        try {
+            forcing.join();
+        } catch (CompletionException e) {
+            state = State.FAILED;
+            Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause()
+                    : e.getCause();
+            throw new IOException("force of " + temp + " failed (not retried): " + cause, cause);
+        } finally {
+            forcing = null;
+        }
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("pending file is " + state.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + temp);
+        }
+    }
+
+    /**
      * Replaces the content written so far by a transformation of it, in a fresh temp file: for
      * a writer that learns only at the end what must come first (a CSV header that grew).
      *
@@ -85,10 +145,8 @@ public final class PendingFile implements Closeable {
      * @throws IllegalStateException if the pending file is not open
      */
     public void rewrite(ContentRewriter rewriter) throws IOException {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("pending file is " + state.name().toLowerCase(java.util.Locale.ROOT)
-                    + ": " + temp);
-        }
+        requireOpen();
+        awaitForceAhead();
         stream.flush();
         Path oldTemp = temp;
         FileChannel oldChannel = channel;
@@ -133,11 +191,10 @@ public final class PendingFile implements Closeable {
      * @throws IllegalStateException if the pending file was already committed, failed or closed
      */
     public Optional<Path> commit() throws IOException {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("pending file is " + state.name().toLowerCase(java.util.Locale.ROOT) + ": " + temp);
-        }
+        requireOpen();
         state = State.FAILED;
         stream.flush();
+        awaitForceAhead();
         if (durability == Durability.SYNC) {
             try {
                 channel.force(true);
@@ -177,6 +234,11 @@ public final class PendingFile implements Closeable {
             return;
         }
         state = State.CLOSED;
+        if (forcing != null) {
+            // let it end before the file goes: no thread touches it after close
+            forcing.handle((done, failure) -> null).join();
+            forcing = null;
+        }
         try {
             channel.close();
         } catch (IOException e) {

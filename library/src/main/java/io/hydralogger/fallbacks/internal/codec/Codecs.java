@@ -1,40 +1,25 @@
 package io.hydralogger.fallbacks.internal.codec;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
-import de.siegmar.fastcsv.writer.QuoteStrategy;
 import io.hydralogger.fallbacks.format.Dialect;
-import io.hydralogger.fallbacks.internal.sanitize.CsvFlattener;
-import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,36 +33,25 @@ public final class Codecs {
 
     /**
      * Writes any value as one JSON document; an iterable, iterator, stream or array becomes a
-     * JSON array streamed element by element.
+     * JSON array streamed element by element. Past {@link WriteThreads#SWITCH_BYTES} the
+     * elements of such an array are serialised on several threads (the same bytes).
      *
      * @param mapper the mapper whose factory makes the generator
      * @param data the value
      * @param indent spaces per level, or -1 for compact output
      * @param out where the bytes go (not closed)
+     * @param threads what else the write may use ({@link WriteThreads#NONE}: only this thread)
      * @return the number of top-level array elements, or 1 for any other value
+     * @throws IOException if writing fails
      */
-    public static long writeJson(JsonMapper mapper, Object data, int indent, OutputStream out) {
-        ObjectWriter writer = mapper.writer();
-        if (indent >= 0) {
-            DefaultIndenter indenter = new DefaultIndenter(" ".repeat(indent), "\n");
-            writer = writer.with(new DefaultPrettyPrinter()
-                    .withSeparators(Separators.createDefaultInstance()
-                            .withObjectNameValueSpacing(Separators.Spacing.AFTER))
-                    .withObjectIndenter(indenter)
-                    .withArrayIndenter(indenter));
-        }
-        try (JsonGenerator generator = writer.createGenerator(new NonClosingOutputStream(out))) {
-            GeneratorSink sink = new GeneratorSink(generator);
-            Sanitizer.sanitizeTo(data, sink);
-            if (indent >= 0) {
-                generator.writeRaw('\n');
-            }
-            return sink.records();
-        }
+    public static long writeJson(JsonMapper mapper, Object data, int indent, OutputStream out, WriteThreads threads)
+            throws IOException {
+        return JsonWrite.document(mapper, data, indent, out, threads);
     }
 
     /**
-     * Writes records as JSON Lines: one compact JSON value and a newline per record.
+     * Writes records as JSON Lines on this thread: one compact JSON value and a newline per
+     * record.
      *
      * @param mapper the mapper whose factory makes the generator
      * @param records the records
@@ -85,71 +59,50 @@ public final class Codecs {
      * @return the number of records written
      */
     public static long writeJsonLines(JsonMapper mapper, Iterator<?> records, OutputStream out) {
-        long count = 0;
-        try (JsonGenerator generator = mapper.writer().withRootValueSeparator("")
-                .createGenerator(new NonClosingOutputStream(out))) {
-            Consumer<Object> sanitizer = Sanitizer.sanitizerTo(new GeneratorSink(generator));
-            while (records.hasNext()) {
-                sanitizer.accept(records.next());
-                generator.writeRaw('\n');
-                count++;
-            }
+        try {
+            return JsonWrite.lines(mapper, records, out, WriteThreads.NONE);
+        } catch (IOException e) {
+            // on one thread every byte goes through the generator, which reports I/O unchecked
+            throw new UncheckedIOException(e);
         }
-        return count;
+    }
+
+    /**
+     * Writes records as JSON Lines: one compact JSON value and a newline per record. Past
+     * {@link WriteThreads#SWITCH_BYTES} the records are serialised on several threads (the same
+     * bytes).
+     *
+     * @param mapper the mapper whose factory makes the generator
+     * @param records the records
+     * @param out where the bytes go (not closed)
+     * @param threads what else the write may use
+     * @return the number of records written
+     * @throws IOException if writing fails
+     */
+    public static long writeJsonLines(JsonMapper mapper, Iterator<?> records, OutputStream out, WriteThreads threads)
+            throws IOException {
+        return JsonWrite.lines(mapper, records, out, threads);
     }
 
     /**
      * Writes records as CSV with a header that is the union of all records' columns in
      * first-seen order, in one pass over the records: the header of the first record is written
      * at once, and only if a later record brings a new column is the file rewritten once with the
-     * full header (earlier rows padded with empty cells).
+     * full header (earlier rows padded with empty cells). Past {@link WriteThreads#SWITCH_BYTES}
+     * the rows are made on several threads (the same bytes).
      *
      * @param records the records
      * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
      * @param delimiter the field separator (a comma for CSV, a tab for TSV)
      * @param out where the bytes go (not closed)
      * @param rewrite replaces what was written to {@code out} so far, when the header grew
+     * @param threads what else the write may use
      * @return the number of records written
      * @throws IOException if writing fails
      */
     public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, char delimiter, OutputStream out,
-            Rewrite rewrite) throws IOException {
-        CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
-        LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
-        long count = 0;
-        int headerWidth = -1;
-        try (CsvWriter csv = csvWriter(out, quoting, delimiter)) {
-            while (records.hasNext()) {
-                flattener.flatten(records.next());
-                int width = flattener.width();
-                quoting.width(width);
-                if (headerWidth < 0) {
-                    csv.writeRecord(flattener.columns().stream().map(Codecs::csvText).toList());
-                    headerWidth = width;
-                }
-                CsvWriter.CsvWriterRecord row = csv.writeRecord();
-                String[] cells = flattener.row();
-                for (int i = 0; i < width; i++) {
-                    String cell = cells[i];
-                    row.writeField(cell == null ? "" : csvText(cell));
-                }
-                row.endRecord();
-                count++;
-            }
-        }
-        if (headerWidth >= 0 && flattener.width() > headerWidth) {
-            List<String> header = new ArrayList<>(flattener.columns());
-            rewrite.rewrite((in, padded) -> padRows(in, padded, header, delimiter));
-        }
-        return count;
-    }
-
-    /**
-     * {@return the text as a CSV cell can carry it: a NUL becomes U+FFFD (the reading rules take a
-     * NUL in CSV text for damage, so a cell holding one would make the file unreadable)}
-     */
-    private static String csvText(String text) {
-        return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+            Rewrite rewrite, WriteThreads threads) throws IOException {
+        return CsvWrite.write(records, neutralizeFormulas, delimiter, out, rewrite, threads);
     }
 
     /** Replaces the content written so far by a transformation of it (a CSV header that grew). */
@@ -175,61 +128,6 @@ public final class Codecs {
          * @throws IOException if reading or writing fails
          */
         void apply(InputStream oldContent, OutputStream newContent) throws IOException;
-    }
-
-    /**
-     * Copies CSV rows under a wider header, padding every row to its width. Empty lines are
-     * rows here (a header or row of no columns), so they are read, not skipped.
-     */
-    private static void padRows(InputStream in, OutputStream out, List<String> header, char delimiter)
-            throws IOException {
-        int width = header.size();
-        LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
-        quoting.width(width);
-        try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter)
-                .skipEmptyLines(false)
-                .missingFieldStrategy(FieldMismatchStrategy.IGNORE).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-                .ofCsvRecord(in, StandardCharsets.UTF_8);
-                CsvWriter csv = csvWriter(out, quoting, delimiter)) {
-            Iterator<de.siegmar.fastcsv.reader.CsvRecord> rows = reader.iterator();
-            if (rows.hasNext()) {
-                rows.next();
-            }
-            csv.writeRecord(header);
-            String[] cells = new String[width];
-            while (rows.hasNext()) {
-                de.siegmar.fastcsv.reader.CsvRecord row = rows.next();
-                Arrays.fill(cells, "");
-                for (int i = 0; i < row.getFieldCount(); i++) {
-                    cells[i] = row.getField(i);
-                }
-                csv.writeRecord(cells);
-            }
-        }
-    }
-
-    private static CsvWriter csvWriter(OutputStream out, QuoteStrategy quoting, char delimiter) {
-        return CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(LineDelimiter.LF).quoteStrategy(quoting)
-                .build(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Quotes an empty field when it is the only field of its row ({@code ""}): unquoted, the row
-     * would be an empty line, which CSV readers skip, and the record would be lost. Other fields
-     * are quoted only where CSV requires it.
-     */
-    private static final class LoneEmptyFieldQuoting implements QuoteStrategy {
-        private boolean lone;
-
-        /** Sets the width of the rows written next. */
-        void width(int width) {
-            lone = width == 1;
-        }
-
-        @Override
-        public boolean quoteEmpty(int lineNo, int fieldIdx) {
-            return lone;
-        }
     }
 
     /**
@@ -395,35 +293,6 @@ public final class Codecs {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Shields a stream from the close() of the library writing into it. */
-    private static final class NonClosingOutputStream extends OutputStream {
-        private final OutputStream out;
-
-        NonClosingOutputStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

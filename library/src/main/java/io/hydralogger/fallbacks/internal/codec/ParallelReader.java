@@ -46,7 +46,8 @@ public final class ParallelReader {
     static final int MAX_CHUNKS = 4;
     /** How far past the ideal cut a JSON Lines boundary may be looked for. */
     private static final int MAX_LINE_SEARCH = 1 << 20;
-    private static final int SCAN_BUFFER = 256 * 1024;
+    /** About how long a scan for element boundaries takes, as a share of a parse of as much. */
+    static final double SCAN_COST = 0.2;
     private static final byte[] OPEN = {'['};
     private static final byte[] CLOSE = {']'};
     private static final byte[] NONE = {};
@@ -54,6 +55,14 @@ public final class ParallelReader {
     private static final ExecutorService POOL = Executors.newCachedThreadPool(new Factory());
 
     private ParallelReader() {
+    }
+
+    /**
+     * {@return the daemon threads that parse chunks, which also serialise the chunks of large
+     * writes}
+     */
+    public static java.util.concurrent.Executor helperThreads() {
+        return POOL;
     }
 
     /**
@@ -137,6 +146,7 @@ public final class ParallelReader {
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
+            long[] targets = cutTargets(size, chunks);
             List<CompletableFuture<Long>> commas = new ArrayList<>(chunks - 1);
             for (int i = 1; i < chunks; i++) {
                 commas.add(new CompletableFuture<>());
@@ -145,9 +155,6 @@ public final class ParallelReader {
             for (int i = 0; i < chunks; i++) {
                 int index = i;
                 parts.add(() -> {
-                    if (index == 1) {
-                        scanForCommas(channel, size, commas);
-                    }
                     long start = 0;
                     if (index > 0) {
                         long comma = commas.get(index - 1).get();
@@ -161,14 +168,16 @@ public final class ParallelReader {
                     if (index == chunks - 1) {
                         in.end(size);
                     } else {
-                        in.end(size * (index + 1) / chunks, commas.get(index));
+                        in.end(targets[index], commas.get(index));
                     }
                     try (in) {
                         return mapper.readerFor(type).readValue(in);
                     }
                 });
             }
+            Future<?> scanner = POOL.submit(() -> ArrayScanner.findCommas(channel, size, targets, commas));
             List<Object> lists = runAll(parts);
+            scanner.cancel(true);
             if (lists == null) {
                 return Optional.empty();
             }
@@ -214,90 +223,26 @@ public final class ParallelReader {
     }
 
     /**
-     * Scans the JSON text for commas between top-level array elements: for each future in turn,
-     * the first such comma at or after the ideal cut ({@code size * (i + 1) / (futures + 1)}).
-     * Futures for which no comma is found (the root is not an array, or the elements are too few)
-     * get -1.
+     * Where to cut a JSON array of {@code size} bytes into {@code chunks}: chunk 0 is parsed
+     * at once, chunk i only once the scanner has found its first comma, which takes the time
+     * to scan that far (about a fifth of the time to parse as far, {@link #SCAN_COST}). So the
+     * first chunks are made longer, that all end at about the same time: chunk i ends at
+     * {@code a(i) / a(chunks)} of the file, with {@code a(1) = 1} and
+     * {@code a(i + 1) = a(i) (1 - SCAN_COST) + 1}.
+     *
+     * @return the ideal end of each chunk but the last, in bytes
      */
-    static void scanForCommas(FileChannel channel, long size, List<CompletableFuture<Long>> commas) {
-        int next = 0;
-        try {
-            int pieces = commas.size() + 1;
-            byte[] bytes = new byte[SCAN_BUFFER];
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            long base = 0;
-            int depth = 0;
-            boolean inString = false;
-            boolean escaped = false;
-            boolean started = false;
-            long target = size / pieces;
-            scan:
-            while (base < size) {
-                buffer.clear();
-                int read = channel.read(buffer, base);
-                if (read <= 0) {
-                    break;
-                }
-                for (int i = 0; i < read; i++) {
-                    byte b = bytes[i];
-                    if (inString) {
-                        if (escaped) {
-                            escaped = false;
-                        } else if (b == '\\') {
-                            escaped = true;
-                        } else if (b == '"') {
-                            inString = false;
-                        } else {
-                            while (i + 1 < read && bytes[i + 1] != '"' && bytes[i + 1] != '\\') {
-                                i++;
-                            }
-                        }
-                        continue;
-                    }
-                    switch (b) {
-                        case '"' -> inString = true;
-                        case '[', '{' -> {
-                            if (depth == 0 && (started || b == '{')) {
-                                break scan;
-                            }
-                            started = true;
-                            depth++;
-                        }
-                        case ']', '}' -> {
-                            depth--;
-                            if (depth == 0) {
-                                break scan;
-                            }
-                        }
-                        case ',' -> {
-                            if (depth == 1 && base + i >= target) {
-                                commas.get(next++).complete(base + i);
-                                if (next == commas.size()) {
-                                    return;
-                                }
-                                target = size * (next + 1) / pieces;
-                            }
-                        }
-                        default -> {
-                            if (depth == 0 && !isSpaceOrBom(b)) {
-                                break scan;
-                            }
-                        }
-                    }
-                }
-                base += read;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the chunks waiting for a cut give up; the caller parses on one thread
+    static long[] cutTargets(long size, int chunks) {
+        double[] a = new double[chunks + 1];
+        a[1] = 1;
+        for (int i = 1; i < chunks; i++) {
+            a[i + 1] = a[i] * (1 - SCAN_COST) + 1;
         }
-        for (int i = next; i < commas.size(); i++) {
-            commas.get(i).complete(-1L);
+        long[] targets = new long[chunks - 1];
+        for (int i = 1; i < chunks; i++) {
+            targets[i - 1] = (long) (size * a[i] / a[chunks]);
         }
-    }
-
-    private static boolean isSpaceOrBom(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == (byte) 0xEF || b == (byte) 0xBB
-                || b == (byte) 0xBF;
+        return targets;
     }
 
     /** The parse of one chunk. */

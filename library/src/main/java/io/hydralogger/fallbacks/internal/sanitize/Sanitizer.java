@@ -40,6 +40,32 @@ public final class Sanitizer {
     }
 
     /**
+     * The elements of a value that is written as an array of its elements, for a writer that
+     * splits them among threads.
+     *
+     * @param root the value
+     * @return its elements, or null when it is written otherwise (an object, a scalar, a
+     *     primitive array)
+     */
+    public static RootElements elementsOf(Object root) {
+        return RootElements.of(SHAPES, root);
+    }
+
+    /**
+     * A reusable sanitiser for elements of {@code root} (see {@link #elementsOf(Object)}): each
+     * element gives the events the walk of the whole root gives for it. Not thread-safe.
+     *
+     * @param root the value the elements belong to
+     * @param sink where the events go
+     * @return a consumer that streams each element it is given into the sink
+     */
+    public static Consumer<Object> elementSanitizerTo(Object root, ValueSink sink) {
+        Walker walker = new Walker(SHAPES, sink);
+        walker.enterRoot(root);
+        return walker::walk;
+    }
+
+    /**
      * A plain copy of a value: maps, lists, strings, numbers, booleans and null.
      *
      * @param value any value, may be null

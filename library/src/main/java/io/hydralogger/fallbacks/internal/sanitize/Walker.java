@@ -52,6 +52,20 @@ final class Walker {
         this.sink = sink;
     }
 
+    /**
+     * Makes this walker walk the elements of {@code root} as the walk of {@code root} itself
+     * would: one level down, with the root on the path (an element that contains the root
+     * becomes a circular-reference marker). For the chunks of a write on several threads.
+     */
+    void enterRoot(Object root) {
+        path[depth++] = root;
+    }
+
+    /** {@return the element written in place of the rest when iterating a collection fails} */
+    static String iterationFailed(RuntimeException e) {
+        return "[iteration failed: " + e.getClass().getName() + "]";
+    }
+
     void walk(Object value) {
         if (value == null) {
             sink.nullValue();
@@ -176,7 +190,7 @@ final class Walker {
             if (inObject) {
                 sink.name("[iteration failed]");
             }
-            sink.string("[iteration failed: " + e.getClass().getName() + "]");
+            sink.string(iterationFailed(e));
             return (T) NO_MORE;
         }
     }

@@ -177,6 +177,71 @@ class ParallelReaderTest {
     }
 
     @Test
+    void textThatLooksLikeAnElementBoundaryNeverChangesTheResult() throws IOException {
+        List<Object> records = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            records.add(Map.of("id", i, "text", i % 2 == 0 ? "x},{\"id\": -1},{" : "},{", "list", List.of("],[", i)));
+        }
+        // strings that hold look-alike boundaries: the scanner knows strings
+        Path file = dir.resolve("lookalike.json");
+        Files.writeString(file, mapper.writeValueAsString(records));
+        for (int chunks = 2; chunks <= 7; chunks++) {
+            assertThat(ParallelReader.readJsonArray(mapper, file, object, chunks)).as("%d chunks", chunks)
+                    .contains(records);
+        }
+        Object oneThread = Codecs.readJson(mapper, file, object);
+        assertThat(oneThread).isEqualTo(records);
+        Path strings = dir.resolve("strings.json");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            texts.add(i % 3 == 0 ? "{\"a\":1},{\"b\":" + i + "}" : "} , [" + i);
+        }
+        Files.writeString(strings, mapper.writeValueAsString(texts));
+        assertThat(ParallelReader.readJsonArray(mapper, strings, object, 4)).contains(texts);
+    }
+
+    @Test
+    void aMapperThatAllowsTrailingTokensGetsTheOneThreadResult() throws IOException {
+        Path file = dir.resolve("records.json");
+        Files.writeString(file, mapper.writeValueAsString(awkwardRecords(300)) + " , {\"x\":1}]");
+        JsonMapper lenient = mapper.rebuild()
+                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        Object oneThread = lenient.readValue(Files.readAllBytes(file), Object.class);
+        assertThat(oneThread).isEqualTo(awkwardRecords(300));
+        for (int chunks = 2; chunks <= 4; chunks++) {
+            assertThat(ParallelReader.readJsonArray(lenient, file, object, chunks)).contains(oneThread);
+        }
+    }
+
+    @Test
+    void theScannerFindsQuotesAndBackslashesWhereverTheyAreInAWord() {
+        byte[] text = "abcdefghijklmnopqrstuvwxyz0123456789".getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < text.length; at++) {
+            for (byte special : new byte[] {'"', '\\'}) {
+                byte[] copy = text.clone();
+                copy[at] = special;
+                for (int from = 0; from <= at; from++) {
+                    assertThat(ArrayScanner.nextQuoteOrBackslash(copy, from, copy.length)).isEqualTo(at);
+                }
+                assertThat(ArrayScanner.nextQuoteOrBackslash(copy, at + 1, copy.length)).isEqualTo(copy.length);
+            }
+        }
+        byte[] utf8 = "é😀ü€\"".getBytes(StandardCharsets.UTF_8);
+        assertThat(ArrayScanner.nextQuoteOrBackslash(utf8, 0, utf8.length)).isEqualTo(utf8.length - 1);
+    }
+
+    @Test
+    void earlierChunksAreLongerForTheScanTheLaterOnesWaitFor() {
+        long[] two = ParallelReader.cutTargets(1_000_000, 2);
+        assertThat(two).hasSize(1);
+        assertThat(two[0]).isBetween(540_000L, 570_000L);
+        long[] four = ParallelReader.cutTargets(1_000_000, 4);
+        assertThat(four).isSorted();
+        assertThat(four[0]).isGreaterThan(250_000);
+        assertThat(four[2]).isLessThan(1_000_000);
+    }
+
+    @Test
     void onlyLargeFilesWithinTheDocumentLimitAreWorthIt() {
         JsonMapper limited = JsonMapper.builder(JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(100L << 20).build())
