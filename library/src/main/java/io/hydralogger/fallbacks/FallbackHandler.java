@@ -197,6 +197,17 @@ public final class FallbackHandler {
     }
 
     /**
+     * Rotates a file under its lock, as {@link RotationRule} describes.
+     * @param path the file
+     * @param rule whether the file is due, and its new name
+     * @return the new name of the rotated file, or empty when it was not due
+     * @throws IOException if the lock cannot be taken or the file cannot be renamed (it is left as it was)
+     */
+    public Optional<Path> rotate(Path path, RotationRule rule) throws IOException {
+        return appends.rotate(Objects.requireNonNull(path, "path"), Objects.requireNonNull(rule, "rule"));
+    }
+
+    /**
      * {@link #update(Path, Format, UnaryOperator)} in the format of the file's extension
      * ({@link Format#of(Path)}).
      *

@@ -6,6 +6,7 @@ import io.hydralogger.fallbacks.internal.fs.PathLocks;
 import io.hydralogger.fallbacks.internal.fs.PendingAppend;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way every operation that changes a file takes its lock: follow links to the real
@@ -18,7 +19,21 @@ final class LockedSection {
     /** The per-path locks of this JVM, shared by every handler. */
     static final PathLocks LOCKS = new PathLocks();
 
+    /**
+     * How long an append reuses a path's resolution (links followed, folder made) before it looks
+     * again: as long as a lease of the OS lock lasts at most.
+     */
+    private static final long RESOLUTION_NANOS = 2_000_000;
+    /** Resolutions kept; the table is emptied when it holds more. */
+    private static final int MAX_RESOLUTIONS = 256;
+
     private final Context context;
+    /** The appends' resolved paths, reused for {@link #RESOLUTION_NANOS}: no {@code lstat}/{@code stat} per call. */
+    private final ConcurrentHashMap<Path, Resolution> resolutions = new ConcurrentHashMap<>();
+
+    /** A path's real file, and until when (System.nanoTime) it may be reused. */
+    private record Resolution(Path target, long until) {
+    }
 
     LockedSection(Context context) {
         this.context = context;
@@ -86,7 +101,7 @@ final class LockedSection {
      * @throws IllegalStateException if this thread holds the file's lock already
      */
     void append(Path path, PendingAppend append, GroupWriter writer) throws IOException {
-        Path target = resolve(path, true);
+        Path target = resolveForAppend(path);
         LOCKS.append(target, context.processLocking, context.stats::lockWaited, append,
                 (group, held) -> writer.write(target, group, held));
     }
@@ -103,6 +118,34 @@ final class LockedSection {
          * @throws IOException if the group could not be written
          */
         void write(Path target, java.util.List<PendingAppend> group, PathLocks.Held held) throws IOException;
+    }
+
+    /**
+     * The real file of an append: resolved afresh at most every {@link #RESOLUTION_NANOS}, so that
+     * a logger appending one line per call does not look at the links and the folder every time.
+     * A link changed meanwhile is followed within that time.
+     */
+    private Path resolveForAppend(Path path) throws IOException {
+        long now = System.nanoTime();
+        Resolution known = resolutions.get(path);
+        if (known != null && now - known.until < 0) {
+            return known.target;
+        }
+        Path target = resolve(path, true);
+        if (resolutions.size() >= MAX_RESOLUTIONS) {
+            resolutions.clear();
+        }
+        resolutions.put(path, new Resolution(target, now + RESOLUTION_NANOS));
+        return target;
+    }
+
+    /**
+     * Forgets an append's resolution (after a failure: its folder may be gone).
+     *
+     * @param path the file as given
+     */
+    void forget(Path path) {
+        resolutions.remove(path);
     }
 
     /** Follows links to the real file and makes its folder when that is asked for. */

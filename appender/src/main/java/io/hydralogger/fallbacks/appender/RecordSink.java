@@ -53,7 +53,7 @@ final class RecordSink {
         config.fallbackFolder().ifPresent(builder::fallbackFolder);
         this.handler = builder.build();
         this.file = config.file().toAbsolutePath();
-        this.rotator = config.rotates() ? new Rotator(file, config) : null;
+        this.rotator = config.rotates() ? new Rotator(handler, file, config) : null;
         this.forcer = config.durability() == LogDurability.INTERVAL
                 ? new IntervalForcer(file, config.forceInterval().toNanos(), status) : null;
         this.status = status;
@@ -74,6 +74,9 @@ final class RecordSink {
             WriteResult result = handler.appendJsonLines(records, file);
             if (result.ok()) {
                 written.add(records.size());
+                if (rotator != null) {
+                    rotator.written(result.bytes());
+                }
                 if (forcer != null) {
                     forcer.written();
                 }

@@ -49,6 +49,16 @@ public enum RotationPeriod {
         return label.format(Instant.ofEpochMilli(epochMillis));
     }
 
+    /**
+     * How long until the next period starts.
+     *
+     * @param epochMillis the time now, in epoch milliseconds
+     * @return the milliseconds to the next boundary (for {@link #NONE}, to the next UTC day)
+     */
+    public long untilNext(long epochMillis) {
+        return start(epochMillis) + unit.getDuration().toMillis() - epochMillis;
+    }
+
     private long start(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).truncatedTo(unit).toEpochMilli();
     }

@@ -1,66 +1,66 @@
 package io.hydralogger.fallbacks.appender;
 
+import io.hydralogger.fallbacks.FallbackHandler;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Rotates a log file by size and by time, safely with several processes appending to it.
  *
- * <p>Before a write, the file's size and last-modified time are looked at: from
- * {@code maxFileSize} bytes on, or when its last line was written in an earlier period than now,
- * it is renamed to {@code <stem>.<period>.<n><ext>} ({@code app.2026-12-02.3.jsonl}: the UTC day,
- * or hour for hourly rotation, in which it was last written, and the next free number for that
- * period), and the oldest rotated files beyond {@code maxHistory} are deleted. The next append of
- * any process creates a new file: appenders compare the file they hold open with the one at the
- * path before each append (its file key), so they notice and reopen.
+ * <p>A file is due from {@code maxFileSize} bytes on, or when its last line was written in an
+ * earlier UTC period than now. A due file is renamed to {@code <stem>.<period>.<n><ext>}
+ * ({@code app.2026-12-02.3.jsonl}: the UTC day, or hour for hourly rotation, in which it was last
+ * written, and the next free number for that period) by the library's
+ * {@link FallbackHandler#rotate}, which checks and renames under the file's own lock: no append
+ * of any process is in progress then, and every appender notices the rename at its next append
+ * and creates a new file. Every process applies the same rule to the file's own attributes, so
+ * they agree on when to rotate without talking to each other, a file is rotated once however many
+ * processes see it due, and no rotated name is reused. Then the oldest rotated files beyond
+ * {@code maxHistory} are deleted.
  *
- * <p>Rotators of one file are serialised by an in-JVM lock and an OS lock on
- * {@code .<name>.rotate.lock} beside it, and the condition is checked again under the lock, so
- * a file is rotated once however many processes see it due at once, and no rotated name is
- * reused. Every process applies the same rule to the file's own attributes, so they agree on when
- * to rotate without talking to each other. Lines being appended while the file is renamed
- * land in the renamed file (the rename does not move the data), whole: nothing is lost or written
- * twice. Thread-safe.
+ * <p>The file is not looked at before every write: only after this process wrote an eighth of
+ * {@code maxFileSize} since the last look, when a period boundary has passed, or 50 ms after the
+ * last look (for the bytes other processes wrote). A file may so grow past {@code maxFileSize} by
+ * what all writers write in those 50 ms. Thread-safe.
  */
 final class Rotator {
-    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
     private static final Pattern LABEL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:T\\d{2})?");
+    private static final long LOOK_EVERY_NANOS = 50_000_000;
 
+    private final FallbackHandler handler;
     private final Path file;
     private final long maxFileSize;
     private final RotationPeriod period;
     private final int maxHistory;
-    private final boolean force;
     private final Pattern rotatedName;
     private final String stem;
     private final String extension;
+    /** When (System.nanoTime) and after how many more bytes of this process the file is looked at again. */
+    private volatile long nextLook = System.nanoTime();
+    private final AtomicLong bytesUntilLook = new AtomicLong();
 
     /**
+     * @param handler the handler that appends to the file
      * @param file the log file, absolute
      * @param config the rotation settings
      */
-    Rotator(Path file, LogFileConfig config) {
+    Rotator(FallbackHandler handler, Path file, LogFileConfig config) {
+        this.handler = handler;
         this.file = file;
         this.maxFileSize = config.maxFileSize();
         this.period = config.rotation();
         this.maxHistory = config.maxHistory();
-        this.force = config.durability() != LogDurability.NONE;
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         this.stem = dot > 0 ? name.substring(0, dot) : name;
@@ -70,69 +70,68 @@ final class Rotator {
     }
 
     /**
-     * Rotates the file if it is due.
+     * Counts bytes this process wrote to the file.
      *
-     * @return the rotated file, or null when the file was not due (or another rotator was first)
+     * @param bytes how many
+     */
+    void written(long bytes) {
+        if (maxFileSize > 0 && bytesUntilLook.addAndGet(-bytes) <= 0) {
+            nextLook = System.nanoTime();
+        }
+    }
+
+    /**
+     * Rotates the file if it is due (when it is time to look at it).
+     *
+     * @return the rotated file, or null when the file was not due (or not looked at)
      * @throws IOException if the file was due and could not be rotated (it is then left as it is)
      */
     Path rotateIfDue() throws IOException {
-        if (!isDue(attributes())) {
+        long now = System.nanoTime();
+        if (now - nextLook < 0) {
             return null;
         }
-        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
-        jvmLock.lock();
-        // one thread of this JVM at a time opens the lock file, so closing it drops no other lock
-        try (FileChannel lockFile = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS); FileLock held = lockFile.lock()) {
-            BasicFileAttributes attributes = attributes();
-            if (!isDue(attributes)) {
-                return null;
-            }
-            if (force) {
-                forceFile(file);
-            }
-            Path rotated = nextName(period.label(attributes.lastModifiedTime().toMillis()));
-            Files.move(file, rotated, StandardCopyOption.ATOMIC_MOVE);
-            if (force) {
-                forceFile(file.getParent());
-            }
+        nextLook = now + lookDelay();
+        bytesUntilLook.set(Math.max(1, maxFileSize / 8));
+        Optional<Path> rotated = handler.rotate(file, this::nameIfDue);
+        if (rotated.isPresent()) {
             prune();
-            return rotated;
-        } finally {
-            jvmLock.unlock();
         }
+        return rotated.orElse(null);
     }
 
-    private boolean isDue(BasicFileAttributes attributes) {
-        if (attributes == null || !attributes.isRegularFile() || attributes.size() == 0) {
-            return false;
+    /** Until the next look: 50 ms, or less when a period boundary comes sooner. */
+    private long lookDelay() {
+        if (period == RotationPeriod.NONE) {
+            return LOOK_EVERY_NANOS;
         }
-        return maxFileSize > 0 && attributes.size() >= maxFileSize
-                // the system clock: the one the file system stamps the last-modified time with
-                || period.crossed(attributes.lastModifiedTime().toMillis(), System.currentTimeMillis());
+        return Math.min(LOOK_EVERY_NANOS, period.untilNext(System.currentTimeMillis()) * 1_000_000);
     }
 
-    private BasicFileAttributes attributes() throws IOException {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
+    /** The rule the library applies under the lock: the rotated name when the file is due, else null. */
+    private Path nameIfDue(Path target, long size, FileTime lastModified) {
+        long modified = lastModified.toMillis();
+        // the system clock: the one the file system stamps the last-modified time with
+        boolean due = maxFileSize > 0 && size >= maxFileSize || period.crossed(modified, System.currentTimeMillis());
+        if (!due) {
             return null;
         }
-    }
-
-    private Path lockFile() {
-        return file.resolveSibling("." + file.getFileName() + ".rotate.lock");
+        try {
+            return nextName(target, period.label(modified));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first free name for a file of the period: one more than the highest number in use. */
-    private Path nextName(String label) throws IOException {
+    private Path nextName(Path target, String label) throws IOException {
         int highest = 0;
         for (Rotated rotated : rotatedFiles()) {
             if (rotated.label.equals(label)) {
                 highest = Math.max(highest, rotated.number);
             }
         }
-        return file.resolveSibling(stem + "." + label + "." + (highest + 1) + extension);
+        return target.resolveSibling(stem + "." + label + "." + (highest + 1) + extension);
     }
 
     /** Deletes the oldest rotated files beyond {@code maxHistory}. */
@@ -161,12 +160,6 @@ final class Rotator {
             }
         }
         return found;
-    }
-
-    private static void forceFile(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
     }
 
     /** A rotated file: its path, its period's label and its number within the period. */

@@ -93,16 +93,44 @@ public final class LineAppender {
      *     where it ended before (after the repair of a torn line, if that was done)
      */
     public long append(OpenFile file, List<ByteBuffer> lines) throws IOException {
+        return append(file, lines, false);
+    }
+
+    /**
+     * Appends lines at the end of an open file, trusting, when told to, that it still ends where
+     * the last append through it left it: then the file is not even looked at (no {@code fstat}).
+     *
+     * @param file the open file; the caller holds its lock
+     * @param lines whole lines, each ending with a newline, written in this order
+     * @param unchanged whether the caller knows that no one wrote the file since the last append
+     *     through {@code file} (its OS lock was held all along)
+     * @return the bytes appended
+     * @throws IOException if the file cannot be repaired, written or forced; the file then ends
+     *     where it ended before (after the repair of a torn line, if that was done)
+     */
+    public long append(OpenFile file, List<ByteBuffer> lines, boolean unchanged) throws IOException {
         FileChannel channel = file.channel;
-        long size = channel.size();
-        long start = size == 0 || size == file.knownEnd ? size : repairTail(file.target, channel, size);
+        long start;
+        if (unchanged && file.knownEnd >= 0) {
+            start = file.knownEnd;
+        } else {
+            long size = channel.size();
+            start = size == 0 || size == file.knownEnd ? size : repairTail(file.target, channel, size);
+        }
         file.knownEnd = -1;
         ByteBuffer[] buffers = lines.toArray(ByteBuffer[]::new);
         long written = 0;
         try {
-            channel.position(start);
-            while (hasRemaining(buffers)) {
-                written += channel.write(buffers);
+            if (buffers.length == 1) {
+                // one positioned write (pwrite): no seek
+                while (buffers[0].hasRemaining()) {
+                    written += channel.write(buffers[0], start + written);
+                }
+            } else {
+                channel.position(start);
+                while (hasRemaining(buffers)) {
+                    written += channel.write(buffers);
+                }
             }
             if (sync) {
                 channel.force(false);

@@ -1,20 +1,14 @@
 package io.hydralogger.fallbacks.internal.fs;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
@@ -47,6 +41,9 @@ public final class PathLocks {
     /** Idle entries kept, with their open files, before the oldest are closed. */
     public static final int MAX_IDLE = 64;
 
+    /** Ends idle leases; one daemon thread for every table. */
+    private static final ScheduledExecutorService LEASE_TIMER = leaseTimer();
+
     private final ConcurrentHashMap<Path, Entry> table = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Path> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger live = new AtomicInteger();
@@ -67,6 +64,15 @@ public final class PathLocks {
          * @param attachment the new attachment, or null
          */
         void attach(AutoCloseable attachment);
+
+        /**
+         * Whether this JVM kept the OS lock without a break since its last append hold (a lease,
+         * see {@link ProcessLock}): then no other process can have written the file since, and an
+         * append may trust what it knew of the file's end. False without process locking.
+         *
+         * @return whether the OS lock was held all along
+         */
+        boolean continuous();
 
         /** Releases the lock. Never throws. */
         @Override
@@ -93,16 +99,18 @@ public final class PathLocks {
         int users;
         /** Whether the path is in the idle queue; changed only inside the table's compute functions. */
         boolean queued;
-        /** The lock file's channel and its file key; guarded by {@link #lock}. */
-        FileChannel lockChannel;
-        Object lockKey;
+        /** The OS lock and its lease; guarded by {@link #lock}. */
+        ProcessLock os;
+        /** Whether the lease timer is set for this entry; guarded by {@link #lock}. */
+        boolean timerSet;
         AutoCloseable attachment;
 
         void closeFiles() {
             closeQuietly(attachment);
-            closeQuietly(lockChannel);
             attachment = null;
-            lockChannel = null;
+            if (os != null) {
+                os.close();
+            }
         }
     }
 
@@ -119,7 +127,7 @@ public final class PathLocks {
     public Held lock(Path target, boolean processLock, LongConsumer onWait) throws IOException {
         Entry entry = enter(target);
         lockInJvm(entry, onWait);
-        return lockProcess(target, entry, processLock, onWait);
+        return lockProcess(target, entry, processLock, false, onWait);
     }
 
     /**
@@ -142,16 +150,17 @@ public final class PathLocks {
         entry.appends.add(append);
         lockInJvm(entry, onWait);
         if (append.isDone()) {
-            release(target, entry, null);
+            release(target, entry, false, false);
             append.rethrow();
             return;
         }
         List<PendingAppend> group = new ArrayList<>();
-        try (Held held = lockProcess(target, entry, processLock, onWait)) {
+        try (HeldLock held = lockProcess(target, entry, processLock, true, onWait)) {
             for (PendingAppend next; (next = entry.appends.poll()) != null;) {
                 group.add(next);
             }
             writer.write(group, held);
+            held.lease = true;
             group.forEach(a -> a.complete(null));
         } catch (IOException | RuntimeException | Error e) {
             group.forEach(a -> a.complete(e));
@@ -202,117 +211,97 @@ public final class PathLocks {
         }
     }
 
-    private Held lockProcess(Path target, Entry entry, boolean processLock, LongConsumer onWait)
-            throws IOException {
-        FileLock fileLock = null;
+    private HeldLock lockProcess(Path target, Entry entry, boolean processLock, boolean append,
+            LongConsumer onWait) throws IOException {
+        boolean continuous = false;
         try {
-            if (processLock) {
-                fileLock = lockFileOf(target, entry, onWait);
+            if (!processLock && entry.os != null) {
+                // a holder without the OS lock (process locking off) may change the file: no lease survives it
+                entry.os.release(false);
+            } else if (processLock) {
+                if (entry.os == null) {
+                    entry.os = new ProcessLock(target);
+                }
+                continuous = entry.os.acquire(onWait) && append;
             }
         } catch (IOException | RuntimeException e) {
             entry.closeFiles();
-            release(target, entry, null);
+            release(target, entry, false, false);
             throw e;
         }
-        return new HeldLock(target, entry, fileLock);
-    }
-
-    /** Locks the entry's lock file, (re)opening it when it is not open or not current. */
-    private static FileLock lockFileOf(Path target, Entry entry, LongConsumer onWait) throws IOException {
-        Path file = FileNames.lockFile(target);
-        while (true) {
-            if (entry.lockChannel == null || !entry.lockChannel.isOpen()) {
-                entry.lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS);
-                entry.lockKey = fileKey(file);
-            }
-            FileLock fileLock = entry.lockChannel.tryLock();
-            if (fileLock == null) {
-                long start = System.nanoTime();
-                fileLock = waitForLock(entry.lockChannel);
-                onWait.accept(System.nanoTime() - start);
-            }
-            if (Objects.equals(fileKey(file), entry.lockKey) && entry.lockKey != null) {
-                return fileLock;
-            }
-            // the lock file was deleted or replaced while we had it open: others lock the new one
-            fileLock.release();
-            closeQuietly(entry.lockChannel);
-            entry.lockChannel = null;
-        }
-    }
-
-    private static Object fileKey(Path file) throws IOException {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (NoSuchFileException e) {
-            return null;
-        }
+        return new HeldLock(target, entry, processLock, continuous);
     }
 
     /**
-     * Waits for the OS lock. POSIX record locks belong to a whole process, so the kernel's
-     * deadlock detection can refuse a wait ({@code EDEADLK}, "Resource deadlock avoided") when two
-     * processes each hold one file's lock in one thread and wait for the other's in another
-     * thread: no real deadlock, since the waits are by different threads. Then this polls with
-     * {@code tryLock}, which never reports a deadlock, pausing 1 to 8 ms between tries.
+     * Ends a hold: the OS lock is kept as a lease after an append that succeeded (the lease timer
+     * then ends it when the file is idle), released otherwise; then the in-JVM lock.
      */
-    private static FileLock waitForLock(FileChannel channel) throws IOException {
+    private void release(Path target, Entry entry, boolean processLock, boolean lease) {
         try {
-            return channel.lock();
-        } catch (IOException refused) {
-            for (long pause = 1;; pause = Math.min(pause * 2, 8)) {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return lock;
-                }
+            if (processLock && entry.os != null && entry.os.release(lease) && !entry.timerSet) {
+                entry.timerSet = true;
+                scheduleLeaseCheck(target, entry, ProcessLock.IDLE_MICROS * 1_000);
+            }
+        } finally {
+            unlockAndLeave(target, entry);
+        }
+    }
+
+    /** Ends the lease of an entry once it is idle; looks again later while it is in use. */
+    private void scheduleLeaseCheck(Path target, Entry entry, long delayNanos) {
+        LEASE_TIMER.schedule(() -> {
+            long next = ProcessLock.IDLE_MICROS * 1_000;
+            if (entry.lock.tryLock()) {
                 try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    IOException interrupted = new InterruptedIOException("interrupted while waiting for the lock");
-                    interrupted.addSuppressed(refused);
-                    throw interrupted;
+                    next = entry.os == null ? -1 : entry.os.expire();
+                    entry.timerSet = next >= 0;
+                } finally {
+                    entry.lock.unlock();
+                }
+            }
+            if (next >= 0) {
+                scheduleLeaseCheck(target, entry, next);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static ScheduledExecutorService leaseTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "hydra-fallbacks-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    private void unlockAndLeave(Path target, Entry entry) {
+        entry.lock.unlock();
+        boolean[] nowIdle = new boolean[1];
+        table.computeIfPresent(target, (path, e) -> {
+            if (--e.users > 0) {
+                return e;
+            }
+            live.decrementAndGet();
+            if (e.attachment == null) {
+                e.closeFiles();
+                return null;
+            }
+            nowIdle[0] = !e.queued;
+            e.queued = true;
+            return e;
+        });
+        if (nowIdle[0]) {
+            idle.add(target);
+            while (idle.size() > MAX_IDLE) {
+                Path oldest = idle.poll();
+                if (oldest != null) {
+                    evict(oldest);
                 }
             }
         }
     }
 
-    private void release(Path target, Entry entry, FileLock fileLock) {
-        try {
-            if (fileLock != null && fileLock.isValid()) {
-                fileLock.release();
-            }
-        } catch (IOException e) {
-            // the channel is broken: close it, which releases the OS lock in any case
-            entry.closeFiles();
-        } finally {
-            entry.lock.unlock();
-            boolean[] nowIdle = new boolean[1];
-            table.computeIfPresent(target, (path, e) -> {
-                if (--e.users > 0) {
-                    return e;
-                }
-                live.decrementAndGet();
-                if (e.attachment == null) {
-                    e.closeFiles();
-                    return null;
-                }
-                nowIdle[0] = !e.queued;
-                e.queued = true;
-                return e;
-            });
-            if (nowIdle[0]) {
-                idle.add(target);
-                while (idle.size() > MAX_IDLE) {
-                    Path oldest = idle.poll();
-                    if (oldest != null) {
-                        evict(oldest);
-                    }
-                }
-            }
-        }
-    }
 
     /**
      * Takes a path off the idle queue: drops its entry if no one holds or waits for it, closing
@@ -344,13 +333,22 @@ public final class PathLocks {
     private final class HeldLock implements Held {
         private final Path target;
         private final Entry entry;
-        private final FileLock fileLock;
+        private final boolean processLock;
+        private final boolean continuous;
+        /** Whether the OS lock is kept as a lease at release (an append hold that succeeded). */
+        boolean lease;
         private boolean released;
 
-        HeldLock(Path target, Entry entry, FileLock fileLock) {
+        HeldLock(Path target, Entry entry, boolean processLock, boolean continuous) {
             this.target = target;
             this.entry = entry;
-            this.fileLock = fileLock;
+            this.processLock = processLock;
+            this.continuous = continuous;
+        }
+
+        @Override
+        public boolean continuous() {
+            return continuous;
         }
 
         @Override
@@ -367,7 +365,7 @@ public final class PathLocks {
         public void close() {
             if (!released) {
                 released = true;
-                release(target, entry, fileLock);
+                release(target, entry, processLock, lease);
             }
         }
     }
