@@ -41,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        JsonMapper mapper = JsonMapper.builder().build();
+        JsonMapper mapper = null;
         int exit = Main.OK;
         for (Path file : files) {
             Format fileFormat = Formats.of(file, format);
@@ -53,6 +53,10 @@ final class VerifyCommand implements Callable<Integer> {
                 exit = Math.max(exit, Main.CORRUPTED);
             }
             if (json) {
+                if (mapper == null) {
+                    // made only for --json: making a mapper takes a good part of a short run
+                    mapper = JsonMapper.builder().build();
+                }
                 out.println(mapper.writeValueAsString(Reports.toMap(report)));
             } else if (!Reports.unreadable(report)) {
                 if (report.intact()) {
