@@ -302,8 +302,19 @@ public final class FallbackHandler implements AutoCloseable {
      * @return what was read
      */
     public ReadResult<List<Map<String, String>>> readCsv(Path path) {
-        return reads.csv(Objects.requireNonNull(path, "path must not be null"));
+        return reads.csv(Objects.requireNonNull(path, "path must not be null"), Format.CSV);
     }
+
+    /**
+     * Reads a TSV file (tab-separated, quoted as CSV is) with a header row into one map per row.
+     *
+     * @param path the file
+     * @return what was read
+     */
+    public ReadResult<List<Map<String, String>>> readTsv(Path path) {
+        return reads.csv(Objects.requireNonNull(path, "path must not be null"), Format.TSV);
+    }
+
 
     /**
      * Streams the records of a file in constant memory, strictly: the elements of a JSON array
@@ -320,8 +331,8 @@ public final class FallbackHandler implements AutoCloseable {
     public Stream<Object> stream(Path path, Format format) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
         Objects.requireNonNull(format, "format must not be null");
-        return StrictStream.of(codecStream(Files.newInputStream(path), format), path, damaged -> context.runtime.reports
-                .inspect(damaged, format, context.readLimits).problems().stream().findFirst());
+        return StrictStream.of(codecStream(Files.newInputStream(path), format), path,
+                damaged -> context.inspect(damaged, format).problems().stream().findFirst());
     }
 
     /**
@@ -342,7 +353,7 @@ public final class FallbackHandler implements AutoCloseable {
         return switch (format) {
             case JSON -> Codecs.streamJson(context.mapper, in);
             case JSON_LINES -> Codecs.streamJsonLines(context.mapper, in);
-            case CSV -> Codecs.streamCsv(in);
+            case CSV, TSV -> Codecs.streamCsv(in, context.dialect.forFormat(format));
         };
     }
 

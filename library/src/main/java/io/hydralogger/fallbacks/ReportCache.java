@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
@@ -15,9 +16,9 @@ import java.util.Map;
 /**
  * The corruption reports of the files a runtime's handlers read, so that a file read again
  * unchanged is not inspected again (at most {@value #SIZE} files, least recently used dropped).
- * The key is the file's real path, the format and the limits, plus what changes whenever the file
- * does: its size, modification time and, where the file system has them, its inode, device and
- * change time ({@code ctime}, which no program can set back). A report is kept only when those
+ * The key is the file's real path, the format, the limits and the dialect, plus what changes
+ * whenever the file does: its size, modification time and, where the file system has them, its
+ * inode, device and change time ({@code ctime}, which no program can set back). A report is kept only when those
  * were the same before and after the inspection, so it never outlives a change of the file.
  * Thread-safe.
  */
@@ -40,14 +41,16 @@ final class ReportCache {
      * @param path the file
      * @param format its format
      * @param limits the limits that guard against hostile content
-     * @return the report (see {@link CorruptionDetector#inspect(Path, Format, ReadLimits)})
+     * @param dialect the delimiter and charset of CSV and TSV files
+     * @return the report (see {@link CorruptionDetector#inspect(Path, Format, ReadLimits, Dialect)})
      */
-    CorruptionReport inspect(Path path, Format format, ReadLimits limits) {
+    CorruptionReport inspect(Path path, Format format, ReadLimits limits, Dialect dialect) {
+        Dialect applied = dialect.forFormat(format);
         Key before;
         try {
-            before = Key.of(path, format, limits);
+            before = Key.of(path, format, limits, applied);
         } catch (IOException | RuntimeException e) {
-            return CorruptionDetector.inspect(path, format, limits);
+            return CorruptionDetector.inspect(path, format, limits, applied);
         }
         CorruptionReport cached;
         synchronized (reports) {
@@ -55,11 +58,11 @@ final class ReportCache {
         }
         if (cached != null) {
             return new CorruptionReport(path, format, cached.problems(), cached.validRecords(), cached.skippedRecords(),
-                    cached.lostRecords());
+                    cached.lostRecords(), cached.notes());
         }
-        CorruptionReport report = CorruptionDetector.inspect(path, format, limits);
+        CorruptionReport report = CorruptionDetector.inspect(path, format, limits, applied);
         try {
-            if (before.equals(Key.of(path, format, limits))) {
+            if (before.equals(Key.of(path, format, limits, applied))) {
                 synchronized (reports) {
                     reports.put(before, report);
                 }
@@ -85,8 +88,9 @@ final class ReportCache {
     }
 
     /** What identifies one version of one file read one way. */
-    private record Key(Path real, Format format, ReadLimits limits, long size, Object modified, Object identity) {
-        static Key of(Path path, Format format, ReadLimits limits) throws IOException {
+    private record Key(Path real, Format format, ReadLimits limits, Dialect dialect, long size, Object modified,
+            Object identity) {
+        static Key of(Path path, Format format, ReadLimits limits, Dialect dialect) throws IOException {
             Path real = path.toRealPath();
             BasicFileAttributes basic = Files.readAttributes(real, BasicFileAttributes.class);
             Object identity;
@@ -96,7 +100,7 @@ final class ReportCache {
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
                 identity = String.valueOf(basic.fileKey());
             }
-            return new Key(real, format, limits, basic.size(), basic.lastModifiedTime(), identity);
+            return new Key(real, format, limits, dialect, basic.size(), basic.lastModifiedTime(), identity);
         }
     }
 }

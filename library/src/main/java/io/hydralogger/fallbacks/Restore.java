@@ -33,9 +33,8 @@ final class Restore {
 
     private Outcome restoreLocked(Path path, Path target, Path backup, Format format, boolean force) {
         try {
-            long now = Files.exists(target) ? context.runtime.reports.inspect(target, format, context.readLimits)
-                    .validRecords() : 0;
-            long kept = context.runtime.reports.inspect(backup, format, context.readLimits).validRecords();
+            long now = Files.exists(target) ? context.inspect(target, format).validRecords() : 0;
+            long kept = context.inspect(backup, format).validRecords();
             if (!force && kept < now) {
                 return new Outcome(Optional.empty(), new RefusedException("the backup " + backup + " holds " + kept
                         + " records, a salvage of " + path + " finds " + now + ": not restored (force it to)"));

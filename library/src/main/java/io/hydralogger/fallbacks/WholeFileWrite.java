@@ -87,7 +87,7 @@ final class WholeFileWrite {
 
     /**
      * Writes the body of a whole-file write in {@code format}: a JSON document, or records as
-     * JSON Lines or CSV.
+     * JSON Lines, CSV or TSV.
      */
     private Body bodyOf(Format format, int indent) {
         switch (format) {
@@ -95,9 +95,10 @@ final class WholeFileWrite {
                 return (source, pending) -> Codecs.writeJson(context.mapper, context.runtime.sanitizer, source.document(),
                         indent, pending.stream(), threads(pending));
             case CSV:
+            case TSV:
                 return (source, pending) -> Codecs.writeCsv(context.runtime.sanitizer, source.records(),
-                        context.neutralizeFormulas, pending.stream(), transform -> pending.rewrite(transform::apply),
-                        threads(pending));
+                        context.neutralizeFormulas, context.dialect.forFormat(format).delimiter(), pending.stream(),
+                        transform -> pending.rewrite(transform::apply), threads(pending));
             default:
                 return (source, pending) -> Codecs.writeJsonLines(context.mapper, context.runtime.sanitizer,
                         source.records(), pending.stream(), threads(pending));

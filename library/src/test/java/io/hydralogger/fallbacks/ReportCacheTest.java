@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
@@ -20,7 +21,7 @@ class ReportCacheTest {
     private final ReportCache cache = new ReportCache();
 
     private boolean corrupted(Path file) {
-        return !cache.inspect(file, Format.JSON, ReadLimits.DEFAULTS).intact();
+        return !cache.inspect(file, Format.JSON, ReadLimits.DEFAULTS, Dialect.CSV).intact();
     }
 
     @Test
@@ -53,11 +54,22 @@ class ReportCacheTest {
     }
 
     @Test
+    void theDialectIsPartOfTheKey() throws IOException {
+        Path file = dir.resolve("european.csv");
+        Files.writeString(file, "a;b\n1;2\n");
+        assertThat(cache.inspect(file, Format.CSV, ReadLimits.DEFAULTS, Dialect.CSV).notes())
+                .singleElement().asString().contains("';'");
+        assertThat(cache.inspect(file, Format.CSV, ReadLimits.DEFAULTS, Dialect.CSV.withDelimiter(';')).notes())
+                .isEmpty();
+        assertThat(cache.size()).isEqualTo(2);
+    }
+
+    @Test
     void theCacheIsBounded() throws IOException {
         for (int i = 0; i < ReportCache.SIZE + 10; i++) {
             Path file = dir.resolve("f" + i + ".jsonl");
             Files.writeString(file, "{\"i\":" + i + "}\n");
-            assertThat(cache.inspect(file, Format.JSON_LINES, ReadLimits.DEFAULTS).intact()).isTrue();
+            assertThat(cache.inspect(file, Format.JSON_LINES, ReadLimits.DEFAULTS, Dialect.CSV).intact()).isTrue();
         }
         assertThat(cache.size()).isEqualTo(ReportCache.SIZE);
     }

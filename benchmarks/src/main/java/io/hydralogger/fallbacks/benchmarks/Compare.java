@@ -35,8 +35,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Arguments: {@code --out FILE} (default {@code docs/PERFORMANCE.md}), {@code --json FILE} (JMH's own results, default
  * {@code benchmarks/target/jmh-result.json}), {@code --command TEXT}
  * (the command to print), {@code --include REGEX} (repeatable; default every benchmark of this
- * package), {@code --quick} (one short iteration each: a smoke test, not figures), {@code
- * --no-gc} (without the allocation profiler).
+ * package and the tool's start-up, which {@code --include ToolStartup} names alone), {@code
+ * --quick} (one short iteration each: a smoke test, not figures), {@code --no-gc} (without the
+ * allocation profiler), {@code --no-jmh} and {@code --no-paired} (one of the two phases only).
  */
 public final class Compare {
     /** The marker before the generated part of the performance page. */
@@ -45,6 +46,8 @@ public final class Compare {
     public static final String END = "<!-- bench:end -->";
 
     private static final String PACKAGE = Compare.class.getPackageName() + ".";
+    /** The include that measures the tool's start-up ({@link ToolStartup}), not a JMH benchmark. */
+    static final String STARTUP = "ToolStartup";
 
     /**
      * One line of the table: a subject benchmark against its baseline in the same run.
@@ -154,13 +157,16 @@ public final class Compare {
         }
         if (includes.isEmpty()) {
             includes.add(PACKAGE.replace(".", "\\.") + "(Write|Read|Sanitizer|Backup|BigFile|ParallelRead|Verify)Benchmark");
+            includes.add(STARTUP);
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .addProfiler(LoadProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
         for (String include : includes) {
-            options.include(include);
+            if (!include.equals(STARTUP)) {
+                options.include(include);
+            }
         }
         if (gc) {
             options.addProfiler(GCProfiler.class);
@@ -172,9 +178,12 @@ public final class Compare {
         double loadBefore = LoadProfiler.loadAverage();
         Instant started = Instant.now();
         Map<String, Paired.Outcome> outcomes = paired ? runPaired(includes, quick) : Map.of();
-        Collection<RunResult> results = jmh ? new Runner(options.build()).run() : List.of();
+        List<ToolStartup.Figure> startup = paired && includes.contains(STARTUP) ? ToolStartup.measure(quick)
+                : List.of();
+        boolean benchmarks = includes.stream().anyMatch(include -> !include.equals(STARTUP));
+        Collection<RunResult> results = jmh && benchmarks ? new Runner(options.build()).run() : List.of();
         double loadAfter = LoadProfiler.loadAverage();
-        String table = render(results, outcomes, command, started, loadBefore, loadAfter, quick);
+        String table = render(results, outcomes, startup, command, started, loadBefore, loadAfter, quick);
         System.out.println(table);
         writeBetweenMarkers(out, table);
         System.out.println("written to " + out.toAbsolutePath());
@@ -227,8 +236,9 @@ public final class Compare {
     private record Figures(double medianMillis, double meanMillis, double error, double bytesPerOp, double load) {
     }
 
-    static String render(Collection<RunResult> results, Map<String, Paired.Outcome> outcomes, String command,
-            Instant started, double loadBefore, double loadAfter, boolean quick) throws IOException {
+    static String render(Collection<RunResult> results, Map<String, Paired.Outcome> outcomes,
+            List<ToolStartup.Figure> startup, String command, Instant started, double loadBefore, double loadAfter,
+            boolean quick) throws IOException {
         Map<String, Figures> figures = new HashMap<>();
         for (RunResult result : results) {
             BenchmarkParams params = result.getParams();
@@ -301,6 +311,9 @@ public final class Compare {
             page.append("\nThroughput (MB/s of file read; in-process median of single operations, and the JMH"
                     + " median):\n\n| measurement | MB | MB/s | JMH MB/s | target | met | load |\n"
                     + "| --- | ---: | ---: | ---: | --- | --- | ---: |\n").append(rates);
+        }
+        if (!startup.isEmpty()) {
+            page.append(ToolStartup.table(startup));
         }
         if (!figures.isEmpty()) {
             page.append("\nEvery JMH benchmark (median of the measured iterations, ms per operation, ± the JMH"

@@ -39,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Show every feature on real files in a fresh folder.")
 final class DemoCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Spec
     CommandSpec spec;
@@ -108,7 +107,9 @@ final class DemoCommand implements Callable<Integer> {
         awkward.put("self", awkward);
         out.println("A map holding a LocalDate, an Instant, a UUID, bytes, NaN, infinity, a Set, an Optional,");
         out.println("an enum, a record, an exception, an object whose toString() throws, and itself, becomes:");
-        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(DataSanitizer.sanitizeForJson(awkward)));
+        // made here, not in a static field: every command's class is loaded, and a mapper takes time
+        JsonMapper json = JsonMapper.builder().build();
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(DataSanitizer.sanitizeForJson(awkward)));
     }
 
     private void atomicWritesWithBackups(Path folder) throws IOException {

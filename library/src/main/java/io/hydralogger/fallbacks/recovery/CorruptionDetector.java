@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
@@ -68,11 +69,28 @@ public final class CorruptionDetector {
      * @return the report
      */
     public static CorruptionReport inspect(Path path, Format format, ReadLimits limits) {
+        return inspect(path, format, limits, Dialect.of(Objects.requireNonNull(format, "format must not be null")));
+    }
+
+    /**
+     * Inspects a delimited file written in another dialect (a delimiter other than the comma, a
+     * charset other than UTF-8 for files without a byte order mark); other formats ignore it.
+     *
+     * @param path the file
+     * @param format its format
+     * @param limits the limits that guard against hostile content
+     * @param dialect the delimiter and charset of CSV and TSV files (a TSV file is always
+     *     tab-separated)
+     * @return the report
+     */
+    public static CorruptionReport inspect(Path path, Format format, ReadLimits limits, Dialect dialect) {
         Objects.requireNonNull(path, "path must not be null");
         Objects.requireNonNull(format, "format must not be null");
         Objects.requireNonNull(limits, "limits must not be null");
+        Objects.requireNonNull(dialect, "dialect must not be null");
+        Dialect applied = dialect.forFormat(format);
         try {
-            return DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits);
+            return DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits, applied);
         } catch (NoSuchFileException e) {
             return failed(path, format, ProblemKind.MISSING, "the file does not exist");
         } catch (IOException | RuntimeException e) {

@@ -71,6 +71,7 @@ class LargeWriteTest {
             case JSON -> "data.json";
             case JSON_LINES -> "data.jsonl";
             case CSV -> "data.csv";
+            case TSV -> "data.tsv";
         };
     }
 
@@ -79,10 +80,12 @@ class LargeWriteTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (format) {
             case JSON -> Codecs.writeJson(handler.mapper(), new Sanitizer(), records, -1, out, WriteThreads.NONE);
-            case JSON_LINES -> Codecs.writeJsonLines(handler.mapper(), new Sanitizer(), records.iterator(), out, WriteThreads.NONE);
-            case CSV -> Codecs.writeCsv(new Sanitizer(), records.iterator(), false, out, transform -> {
-                throw new AssertionError("the header does not grow");
-            }, WriteThreads.NONE);
+            case JSON_LINES -> Codecs.writeJsonLines(handler.mapper(), new Sanitizer(), records.iterator(), out,
+                    WriteThreads.NONE);
+            case CSV, TSV -> Codecs.writeCsv(new Sanitizer(), records.iterator(), false,
+                    format == Format.TSV ? '\t' : ',', out, transform -> {
+                        throw new AssertionError("the header does not grow");
+                    }, WriteThreads.NONE);
         }
         return out.toByteArray();
     }

@@ -80,7 +80,7 @@ class ParallelWriteTest {
             transform.apply(new ByteArrayInputStream(file[0].toByteArray()), fresh);
             file[0] = fresh;
         };
-        long count = Codecs.writeCsv(SANITIZER, records, false, file[0], rewrite, threads);
+        long count = Codecs.writeCsv(SANITIZER, records, false, ',', file[0], rewrite, threads);
         return new Written(file[0].toByteArray(), count);
     }
 
@@ -302,7 +302,7 @@ class ParallelWriteTest {
                     .hasMessageContaining("disk full");
             assertThatThrownBy(() -> Codecs.writeJson(mapper, SANITIZER, records, 2, failing, parallel(2)))
                     .hasMessageContaining("disk full");
-            assertThatThrownBy(() -> Codecs.writeCsv(SANITIZER, records.iterator(), false, failing, transform -> { },
+            assertThatThrownBy(() -> Codecs.writeCsv(SANITIZER, records.iterator(), false, ',', failing, transform -> { },
                     parallel(2))).hasMessageContaining("disk full");
         }
     }
