@@ -1,11 +1,19 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.format.Dialect;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
+import io.hydralogger.fallbacks.recovery.CorruptionDetector;
+import io.hydralogger.fallbacks.recovery.CorruptionReport;
+import io.hydralogger.fallbacks.recovery.DataRecovery;
+import io.hydralogger.fallbacks.recovery.SalvageReader;
 import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.BackupManager;
 import io.hydralogger.fallbacks.write.Durability;
 import io.hydralogger.fallbacks.internal.codec.ParallelReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import tools.jackson.core.StreamWriteFeature;
@@ -25,6 +33,7 @@ final class Context {
     final JsonMapper mapper;
     final ReadLimits readLimits;
     final boolean neutralizeFormulas;
+    final Dialect dialect;
     final Clock clock;
     final AtomicWriter writer;
     final FallbackFiles fallbackFiles;
@@ -43,6 +52,7 @@ final class Context {
         this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(builder.readLimits);
         this.readLimits = builder.readLimits;
         this.neutralizeFormulas = builder.neutralizeFormulas;
+        this.dialect = builder.dialect;
         this.clock = builder.clock;
         this.writer = AtomicWriter.builder().durability(durability).backups(backups)
                 .createParentDirectories(createParents).build();
@@ -50,6 +60,16 @@ final class Context {
         this.stats = new Counters(LockedSection.LOCKS);
         this.locks = new LockedSection(this);
         this.fallbacks = new FallbackSink(this);
+    }
+
+    /** {@return the inspection of a file with this handler's limits and dialect} */
+    CorruptionReport inspect(Path file, Format format) {
+        return CorruptionDetector.inspect(file, format, readLimits, dialect);
+    }
+
+    /** {@return the salvage of a file with this handler's mapper, limits and dialect; must be closed} */
+    SalvageReader salvage(Path file, Format format) throws IOException {
+        return DataRecovery.open(file, format, mapper, readLimits, dialect);
     }
 
     /** The mapper of a handler given none: the read limits, and the fast writer of doubles. */

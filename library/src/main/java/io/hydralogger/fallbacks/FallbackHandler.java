@@ -316,8 +316,19 @@ public final class FallbackHandler {
      * @return what was read
      */
     public ReadResult<List<Map<String, String>>> readCsv(Path path) {
-        return reads.csv(Objects.requireNonNull(path, "path must not be null"));
+        return reads.csv(Objects.requireNonNull(path, "path must not be null"), Format.CSV);
     }
+
+    /**
+     * Reads a TSV file (tab-separated, quoted as CSV is) with a header row into one map per row.
+     *
+     * @param path the file
+     * @return what was read
+     */
+    public ReadResult<List<Map<String, String>>> readTsv(Path path) {
+        return reads.csv(Objects.requireNonNull(path, "path must not be null"), Format.TSV);
+    }
+
 
     /**
      * Streams the records of a file in constant memory, strictly: the elements of a JSON array
@@ -351,7 +362,7 @@ public final class FallbackHandler {
         return switch (Objects.requireNonNull(format, "format must not be null")) {
             case JSON -> Codecs.streamJson(context.mapper, in);
             case JSON_LINES -> Codecs.streamJsonLines(context.mapper, in);
-            case CSV -> Codecs.streamCsv(in);
+            case CSV, TSV -> Codecs.streamCsv(in, context.dialect.forFormat(format));
         };
     }
 

@@ -1,9 +1,12 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.format.Dialect;
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
 import io.hydralogger.fallbacks.write.BackupManager;
 import io.hydralogger.fallbacks.write.Durability;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -27,6 +30,7 @@ public final class FallbackHandlerBuilder {
     Executor executor;
     ReadLimits readLimits = ReadLimits.DEFAULTS;
     boolean neutralizeFormulas;
+    Dialect dialect = Dialect.CSV;
     Clock clock = Clock.systemUTC();
 
     FallbackHandlerBuilder() {
@@ -158,6 +162,33 @@ public final class FallbackHandlerBuilder {
      */
     public FallbackHandlerBuilder neutralizeCsvFormulas(boolean enabled) {
         this.neutralizeFormulas = enabled;
+        return this;
+    }
+
+    /**
+     * Sets the field delimiter of CSV files, read and written: {@code ';'} as Excel writes CSV
+     * in much of Europe, {@code '|'}, ... Default {@code ','}. TSV files ({@link Format#TSV},
+     * {@code .tsv}) are always tab-separated.
+     *
+     * @param delimiter the delimiter
+     * @return this builder
+     * @throws IllegalArgumentException if it is a quote or a line break
+     */
+    public FallbackHandlerBuilder csvDelimiter(char delimiter) {
+        this.dialect = dialect.withDelimiter(delimiter);
+        return this;
+    }
+
+    /**
+     * Sets the charset CSV and TSV files are read in when they have no byte order mark (Latin-1,
+     * Windows-1252, ...). Default UTF-8. A byte order mark always decides (UTF-8, UTF-16); files
+     * are always written in UTF-8.
+     *
+     * @param charset the charset
+     * @return this builder
+     */
+    public FallbackHandlerBuilder charset(Charset charset) {
+        this.dialect = dialect.withCharset(Objects.requireNonNull(charset, "charset must not be null"));
         return this;
     }
 

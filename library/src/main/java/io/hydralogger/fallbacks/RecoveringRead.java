@@ -71,8 +71,9 @@ final class RecoveringRead {
                 });
     }
 
-    ReadResult<List<Map<String, String>>> csv(Path path) {
-        return read(path, Format.CSV, Codecs::readCsv, List::size, RecoveringRead::csvRows);
+    ReadResult<List<Map<String, String>>> csv(Path path, Format format) {
+        return read(path, format, p -> Codecs.readCsv(p, context.dialect.forFormat(format)), List::size,
+                RecoveringRead::csvRows);
     }
 
     /** The read of {@code format} that an update gets its current data from. */
@@ -81,7 +82,8 @@ final class RecoveringRead {
             case JSON:
                 return json(path, context.mapper.constructType(Object.class));
             case CSV:
-                return csv(path);
+            case TSV:
+                return csv(path, format);
             default:
                 return jsonLines(path, context.mapper.constructType(Object.class));
         }
@@ -127,14 +129,14 @@ final class RecoveringRead {
         context.stats.readFailed(System.nanoTime() - start);
         LOG.warn("could not read {}: {}", path, Failures.describe(cause));
         CorruptionReport report = cause instanceof NoSuchFileException ? reportOf(path, format, cause)
-                : CorruptionDetector.inspect(path, format, context.readLimits);
+                : context.inspect(path, format);
         return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(), Optional.of(report), 0,
                 Optional.of(cause));
     }
 
     /** The records of a file as the recovery policy finds them; see {@link FallbackHandler#recover}. */
     RecoveredRecords recover(Path path, Format format) throws IOException {
-        CorruptionReport report = CorruptionDetector.inspect(path, format, context.readLimits);
+        CorruptionReport report = context.inspect(path, format);
         if (report.intact()) {
             return open(path, format, Source.PRIMARY, path, format, report);
         }
@@ -152,7 +154,7 @@ final class RecoveringRead {
         }
         Path target = Links.resolveTarget(path);
         for (Path backup : context.backups.list(target)) {
-            if (CorruptionDetector.inspect(backup, format, context.readLimits).intact()) {
+            if (context.inspect(backup, format).intact()) {
                 context.stats.backupRestored();
                 return open(path, format, Source.BACKUP, backup, format, report);
             }
@@ -161,7 +163,7 @@ final class RecoveringRead {
             return open(path, format, Source.SALVAGED, path, format, report);
         }
         for (Path fallback : context.fallbackFiles.list(path)) {
-            if (CorruptionDetector.inspect(fallback, Format.JSON_LINES, context.readLimits).validRecords() > 0) {
+            if (context.inspect(fallback, Format.JSON_LINES).validRecords() > 0) {
                 return open(path, format, Source.FALLBACK, fallback, Format.JSON_LINES, report);
             }
         }
@@ -170,7 +172,7 @@ final class RecoveringRead {
 
     private RecoveredRecords open(Path path, Format format, Source source, Path from, Format fromFormat,
             CorruptionReport report) throws IOException {
-        SalvageReader reader = DataRecovery.open(from, fromFormat, context.mapper, context.readLimits);
+        SalvageReader reader = context.salvage(from, fromFormat);
         return new RecoveredRecords(path, format, source, Optional.of(from), report, reader);
     }
 

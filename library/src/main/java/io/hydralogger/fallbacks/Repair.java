@@ -33,13 +33,13 @@ final class Repair {
 
     RepairResult repair(Path path, Format format, boolean force) {
         long start = System.nanoTime();
-        CorruptionReport before = CorruptionDetector.inspect(path, format, context.readLimits);
+        CorruptionReport before = context.inspect(path, format);
         return context.locks.run(path, false, target -> repairLocked(path, target, format, force, start),
                 cause -> RepairResult.failed(path, format, before, cause));
     }
 
     private RepairResult repairLocked(Path path, Path target, Format format, boolean force, long start) {
-        CorruptionReport report = CorruptionDetector.inspect(target, format, context.readLimits);
+        CorruptionReport report = context.inspect(target, format);
         try {
             if (report.intact()) {
                 return RepairResult.intact(path, format, report);
@@ -62,7 +62,7 @@ final class Repair {
                 Folders.force(target.getParent());
             }
             context.stats.corruptionDetected(report.validRecords(), report.skippedRecords());
-            try (SalvageReader reader = DataRecovery.open(damaged, format, context.mapper, context.readLimits)) {
+            try (SalvageReader reader = context.salvage(damaged, format)) {
                 boolean any = reader.hasNext();
                 Object document = format == Format.JSON && any && reader.singleValue() ? reader.next() : reader;
                 WriteResult written;

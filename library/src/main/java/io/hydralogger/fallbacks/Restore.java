@@ -34,9 +34,9 @@ final class Restore {
 
     private Outcome restoreLocked(Path path, Path target, Path backup, Format format, boolean force) {
         try {
-            long now = Files.exists(target) ? CorruptionDetector.inspect(target, format, context.readLimits)
+            long now = Files.exists(target) ? context.inspect(target, format)
                     .validRecords() : 0;
-            long kept = CorruptionDetector.inspect(backup, format, context.readLimits).validRecords();
+            long kept = context.inspect(backup, format).validRecords();
             if (!force && kept < now) {
                 return new Outcome(Optional.empty(), new RefusedException("the backup " + backup + " holds " + kept
                         + " records, a salvage of " + path + " finds " + now + ": not restored (force it to)"));

@@ -70,7 +70,7 @@ final class Update {
      * @return the refusal, or empty when the update may go on
      */
     private Optional<Throwable> keepDamaged(Path path, Path target, Format format, ReadResult<?> now) {
-        long salvageable = CorruptionDetector.inspect(target, format, context.readLimits).validRecords();
+        long salvageable = context.inspect(target, format).validRecords();
         long given = now.data() instanceof Collection<?> records ? records.size() : now.data() == null ? 0 : 1;
         if (given < salvageable) {
             return Optional.of(new RefusedException("the update of " + path + " would start from " + given

@@ -74,7 +74,7 @@ final class WholeFileWrite {
 
     /**
      * Writes the body of a whole-file write in {@code format}: a JSON document, or records as
-     * JSON Lines or CSV.
+     * JSON Lines, CSV or TSV.
      */
     private Body bodyOf(Format format, int indent) {
         switch (format) {
@@ -82,8 +82,10 @@ final class WholeFileWrite {
                 return (source, pending) -> Codecs.writeJson(context.mapper, source.document(), indent,
                         pending.stream(), threads(pending));
             case CSV:
+            case TSV:
                 return (source, pending) -> Codecs.writeCsv(source.records(), context.neutralizeFormulas,
-                        pending.stream(), transform -> pending.rewrite(transform::apply), threads(pending));
+                        context.dialect.forFormat(format).delimiter(), pending.stream(),
+                        transform -> pending.rewrite(transform::apply), threads(pending));
             default:
                 return (source, pending) -> Codecs.writeJsonLines(context.mapper, source.records(), pending.stream(),
                         threads(pending));

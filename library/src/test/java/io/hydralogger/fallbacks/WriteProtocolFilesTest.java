@@ -64,7 +64,7 @@ class WriteProtocolFilesTest {
             boolean ok = switch (Format.of(file)) {
                 case JSON -> Fallbacks.safeWriteJson(version(1), file);
                 case JSON_LINES -> Fallbacks.safeWriteJsonLines(version(1), file);
-                case CSV -> Fallbacks.safeWriteCsv(version(1), file);
+                case CSV, TSV -> Fallbacks.safeWriteCsv(version(1), file);
             };
 
             assertThat(ok).isTrue();

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -26,19 +27,22 @@ final class CatCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The file to print.")
     Path file;
 
+    @Mixin
+    DialectOptions dialect = new DialectOptions();
+
     @Option(names = "--format", paramLabel = "F",
-            description = "json, jsonl or csv (default: by the file's extension).")
+            description = "json, jsonl, csv or tsv (default: by the file's extension).")
     String format;
 
     @Override
     public Integer call() throws IOException {
         Format from = Formats.of(file, format);
-        FallbackHandler handler = FallbackHandler.builder().build();
+        FallbackHandler handler = dialect.apply(FallbackHandler.builder()).build();
         PrintStream stdout = System.out;
         ObjectWriter writer = handler.mapper().writer().withRootValueSeparator("")
                 .without(StreamWriteFeature.AUTO_CLOSE_TARGET);
         try (Progress progress = Progress.records("cat", -1, main.quiet());
-                RecordInput records = RecordInput.open(file, from, progress);
+                RecordInput records = RecordInput.open(file, from, dialect.dialect(), progress);
                 JsonGenerator out = writer.createGenerator(stdout)) {
             while (records.hasNext()) {
                 out.writePOJO(records.next());

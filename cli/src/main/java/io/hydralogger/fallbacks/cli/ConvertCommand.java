@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -36,10 +37,13 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write.")
     Path out;
 
-    @Option(names = "--from", paramLabel = "F", description = "IN's format: json, jsonl or csv.")
+    @Mixin
+    DialectOptions dialect = new DialectOptions();
+
+    @Option(names = "--from", paramLabel = "F", description = "IN's format: json, jsonl, csv or tsv.")
     String from;
 
-    @Option(names = "--to", paramLabel = "F", description = "OUT's format: json, jsonl or csv.")
+    @Option(names = "--to", paramLabel = "F", description = "OUT's format: json, jsonl, csv or tsv.")
     String to;
 
     @Option(names = "--json", description = "Print the summary as one JSON object.")
@@ -49,9 +53,9 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Format inFormat = Formats.of(in, from);
         Format outFormat = Formats.of(out, to);
-        FallbackHandler handler = FallbackHandler.builder().build();
+        FallbackHandler handler = dialect.apply(FallbackHandler.builder()).build();
         try (Progress progress = Progress.records("convert", -1, main.quiet());
-                RecordInput input = RecordInput.open(in, inFormat, progress)) {
+                RecordInput input = RecordInput.open(in, inFormat, dialect.dialect(), progress)) {
             WriteResult result = handler.write(input, out, outFormat);
             if (!result.ok()) {
                 throw new CliException(Main.ERROR, "could not write " + out + ": "

@@ -1,6 +1,8 @@
 package io.hydralogger.fallbacks.cli;
 
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.Problem;
@@ -32,12 +34,14 @@ final class RecordInput implements Iterator<Object>, AutoCloseable {
      *
      * @param file the file
      * @param format its format
+     * @param dialect the delimiter and charset of a CSV or TSV file
      * @param progress counts the records read
      * @return the records
      * @throws IOException if the file cannot be opened
      */
-    static RecordInput open(Path file, Format format, Progress progress) throws IOException {
-        return new RecordInput(file, DataRecovery.open(file, format), progress);
+    static RecordInput open(Path file, Format format, Dialect dialect, Progress progress) throws IOException {
+        return new RecordInput(file, DataRecovery.open(file, format, DataRecovery.mapperFor(ReadLimits.DEFAULTS),
+                ReadLimits.DEFAULTS, dialect), progress);
     }
 
     @Override

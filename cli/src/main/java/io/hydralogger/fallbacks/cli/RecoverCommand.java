@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,7 +40,10 @@ final class RecoverCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the records here, atomically.")
     Path output;
 
-    @Option(names = "--format", paramLabel = "F", description = "FILE's format: json, jsonl or csv.")
+    @Mixin
+    DialectOptions dialect = new DialectOptions();
+
+    @Option(names = "--format", paramLabel = "F", description = "FILE's format: json, jsonl, csv or tsv.")
     String format;
 
     @Option(names = "--policy", paramLabel = "P", description = {"salvage_then_backup (default), "
@@ -53,7 +57,7 @@ final class RecoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format fileFormat = Formats.of(file, format);
-        FallbackHandler handler = FallbackHandler.builder().recoveryPolicy(policy()).build();
+        FallbackHandler handler = dialect.apply(FallbackHandler.builder()).recoveryPolicy(policy()).build();
         long recovered;
         Source source;
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,7 +30,10 @@ final class RepairCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to repair.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "F", description = "FILE's format: json, jsonl or csv.")
+    @Mixin
+    DialectOptions dialect = new DialectOptions();
+
+    @Option(names = "--format", paramLabel = "F", description = "FILE's format: json, jsonl, csv or tsv.")
     String format;
 
     @Option(names = "--force", description = "Rewrite FILE even when no record can be salvaged from it (it becomes"
@@ -42,7 +46,7 @@ final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Format fileFormat = Formats.of(file, format);
-        FallbackHandler handler = FallbackHandler.builder().build();
+        FallbackHandler handler = dialect.apply(FallbackHandler.builder()).build();
         RepairResult result = handler.repair(file, fileFormat, force);
         boolean refused = result.error().filter(RefusedException.class::isInstance).isPresent();
         PrintWriter out = spec.commandLine().getOut();

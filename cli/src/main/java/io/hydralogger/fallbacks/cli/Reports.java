@@ -47,7 +47,7 @@ final class Reports {
         long stretches = report.damagedStretches();
         String unit = switch (report.format()) {
             case JSON_LINES -> stretches == 1 ? "line" : "lines";
-            case CSV -> stretches == 1 ? "row" : "rows";
+            case CSV, TSV -> stretches == 1 ? "row" : "rows";
             default -> stretches == 1 ? "stretch" : "stretches";
         };
         String lost = report.recordsLost().isPresent()
@@ -66,6 +66,7 @@ final class Reports {
         map.put("records", report.validRecords());
         putDamage(map, report);
         map.put("problems", problems(report));
+        map.put("notes", report.notes());
         return map;
     }
 

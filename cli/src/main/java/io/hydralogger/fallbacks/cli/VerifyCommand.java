@@ -1,6 +1,7 @@
 package io.hydralogger.fallbacks.cli;
 
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,8 +27,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to check.")
     List<Path> files;
 
+    @Mixin
+    DialectOptions dialect = new DialectOptions();
+
     @Option(names = "--format", paramLabel = "F",
-            description = "The files' format: json, jsonl or csv (default: by each file's extension).")
+            description = "The files' format: json, jsonl, csv or tsv (default: by each file's extension).")
     String format;
 
     @Option(names = "--json", description = "Print one JSON report object per file, one per line.")
@@ -40,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
         int exit = Main.OK;
         for (Path file : files) {
             Format fileFormat = Formats.of(file, format);
-            CorruptionReport report = CorruptionDetector.inspect(file, fileFormat);
+            CorruptionReport report = CorruptionDetector.inspect(file, fileFormat, ReadLimits.DEFAULTS, dialect.dialect());
             if (Reports.unreadable(report)) {
                 err.println("hydra-fallbacks: " + file + ": " + report.problems().get(0).message());
                 exit = Main.ERROR;
@@ -61,6 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
                             report.validRecords(), Reports.damage(report));
                     Reports.printProblems(out, report);
                 }
+                report.notes().forEach(note -> out.println("  note: " + note));
             }
         }
         out.flush();

@@ -47,7 +47,9 @@ class CliIT {
     }
 
     static Stream<Format[]> pairs() {
-        return Stream.of(Format.values()).flatMap(from -> Stream.of(Format.values()).map(to -> new Format[] {from, to}));
+        List<Format> formats = List.of(Format.JSON, Format.JSON_LINES, Format.CSV);
+        return Stream.concat(formats.stream().flatMap(from -> formats.stream().map(to -> new Format[] {from, to})),
+                Stream.of(new Format[] {Format.CSV, Format.TSV}, new Format[] {Format.TSV, Format.JSON}));
     }
 
     static String extension(Format format) {
@@ -85,7 +87,7 @@ class CliIT {
         for (Map<String, Object> record : records()) {
             // CSV flattens nested objects to dotted columns of text, and null is an empty cell: the
             // one change of shape
-            expected.add(from == Format.CSV || to == Format.CSV ? csvRow(record) : record);
+            expected.add(from.delimited() || to.delimited() ? csvRow(record) : record);
         }
         assertThat(readAll(out, to)).isEqualTo(expected);
     }

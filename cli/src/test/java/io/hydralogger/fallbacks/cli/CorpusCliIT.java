@@ -42,13 +42,31 @@ class CorpusCliIT {
                 return null;
             }
             String format = expected.get("format").asString();
+            if (format.equals("csv") && "\t".equals(delimiter())) {
+                return "tsv";
+            }
             return format.equals("json_lines") ? "jsonl" : format;
         }
 
-        /** {@return whether the writer's records are what the default rules must read} */
+        private String delimiter() {
+            return expected != null && expected.has("delimiter") ? expected.get("delimiter").asString() : null;
+        }
+
+        /** {@return the options that say how the writer wrote a CSV file: delimiter, charset} */
+        List<String> dialect() {
+            List<String> options = new ArrayList<>();
+            if (delimiter() != null && !delimiter().equals("\t")) {
+                options.addAll(List.of("--delimiter", delimiter()));
+            }
+            if (expected != null && expected.has("charset")) {
+                options.addAll(List.of("--charset", expected.get("charset").asString()));
+            }
+            return options;
+        }
+
+        /** {@return whether the writer's records are what the rules must read} */
         boolean readableAsIs() {
-            return expected != null && !expected.has("delimiter") && !expected.has("charset")
-                    && !expected.has("lost_records");
+            return expected != null && !expected.has("lost_records");
         }
 
         @Override
@@ -102,6 +120,7 @@ class CorpusCliIT {
         if (c.format() != null) {
             args.addAll(List.of(name.equals("convert") ? "--from" : "--format", c.format()));
         }
+        args.addAll(c.dialect());
         return args;
     }
 

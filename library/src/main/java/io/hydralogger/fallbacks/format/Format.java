@@ -11,11 +11,13 @@ public enum Format {
     /** One JSON value per line, newline-terminated ({@code .jsonl}, {@code .ndjson}). */
     JSON_LINES,
     /** Comma-separated values with a header row, RFC 4180 quoting ({@code .csv}). */
-    CSV;
+    CSV,
+    /** Tab-separated values with a header row, quoted as CSV is ({@code .tsv}). */
+    TSV;
 
     /**
      * Parses a format name: {@code json}, {@code json_array}, {@code json_lines}, {@code jsonl},
-     * {@code ndjson} or {@code csv}, in any case; a dash may stand for the underscore.
+     * {@code ndjson}, {@code csv} or {@code tsv}, in any case; a dash may stand for the underscore.
      *
      * @param name the name
      * @return the format
@@ -33,15 +35,17 @@ public enum Format {
                 return JSON_LINES;
             case "csv":
                 return CSV;
+            case "tsv":
+                return TSV;
             default:
                 throw new IllegalArgumentException("unknown format '" + name
-                        + "': expected json, json_array, json_lines, jsonl, ndjson or csv");
+                        + "': expected json, json_array, json_lines, jsonl, ndjson, csv or tsv");
         }
     }
 
     /**
      * Chooses the format by a file's extension: {@code .jsonl} and {@code .ndjson} are JSON Lines,
-     * {@code .csv} is CSV, anything else (including {@code .json}) is JSON.
+     * {@code .csv} is CSV, {@code .tsv} is TSV, anything else (including {@code .json}) is JSON.
      *
      * @param path the file
      * @return the format its name suggests
@@ -56,7 +60,15 @@ public enum Format {
         if (file.endsWith(".csv")) {
             return CSV;
         }
+        if (file.endsWith(".tsv")) {
+            return TSV;
+        }
         return JSON;
+    }
+
+    /** {@return whether the format is delimited text with a header row (CSV or TSV)} */
+    public boolean delimited() {
+        return this == CSV || this == TSV;
     }
 
     /** {@return the lower-case name used in reports and on the command line} */

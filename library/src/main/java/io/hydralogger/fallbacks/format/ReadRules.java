@@ -1,6 +1,9 @@
 package io.hydralogger.fallbacks.format;
 
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -53,6 +56,62 @@ public final class ReadRules {
             }
         }
         return UTF8_BOM.length;
+    }
+
+    /**
+     * {@return the charset a byte order mark at the start of {@code head} names (UTF-8, UTF-16LE
+     * or UTF-16BE), or empty when there is none}
+     *
+     * @param head the first bytes of a file
+     * @param length how many of them there are
+     */
+    public static Optional<Charset> bomCharset(byte[] head, int length) {
+        if (bomLength(head, length) > 0) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        if (length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@return the length of the byte order mark of a charset that {@link #bomCharset} found}
+     *
+     * @param charset the charset
+     */
+    public static int bomLength(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) ? UTF8_BOM.length : 2;
+    }
+
+    /**
+     * Says, in one line, when a CSV header obviously uses another delimiter than the one asked
+     * for: it is one field with that delimiter, and two or more with a comma, semicolon, tab or
+     * bar. Without this, such a file reads as one silent column.
+     *
+     * @param header the header line, as text
+     * @param delimiter the delimiter asked for
+     * @return the note, or empty when nothing looks wrong
+     */
+    public static Optional<String> delimiterHint(String header, char delimiter) {
+        if (header.indexOf(delimiter) >= 0) {
+            return Optional.empty();
+        }
+        for (char other : new char[] {',', ';', '\t', '|'}) {
+            if (other != delimiter && header.indexOf(other) >= 0) {
+                return Optional.of("the header has no " + name(delimiter) + " but " + name(other)
+                        + ": it looks " + name(other) + "-separated, and reads as one column (give the delimiter "
+                        + name(other) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String name(char delimiter) {
+        return delimiter == '\t' ? "tab" : "'" + delimiter + "'";
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.recovery;
 
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
@@ -87,21 +88,38 @@ public final class CorruptionDetector {
      * @return the report
      */
     public static CorruptionReport inspect(Path path, Format format, ReadLimits limits) {
+        return inspect(path, format, limits, Dialect.of(Objects.requireNonNull(format, "format must not be null")));
+    }
+
+    /**
+     * Inspects a delimited file written in another dialect (a delimiter other than the comma, a
+     * charset other than UTF-8 for files without a byte order mark); other formats ignore it.
+     *
+     * @param path the file
+     * @param format its format
+     * @param limits the limits that guard against hostile content
+     * @param dialect the delimiter and charset of CSV and TSV files (a TSV file is always
+     *     tab-separated)
+     * @return the report
+     */
+    public static CorruptionReport inspect(Path path, Format format, ReadLimits limits, Dialect dialect) {
         Objects.requireNonNull(path, "path must not be null");
         Objects.requireNonNull(format, "format must not be null");
         Objects.requireNonNull(limits, "limits must not be null");
+        Objects.requireNonNull(dialect, "dialect must not be null");
+        Dialect applied = dialect.forFormat(format);
         try {
-            Key before = Key.of(path, format, limits);
+            Key before = Key.of(path, format, limits, applied);
             CorruptionReport cached;
             synchronized (CACHE) {
                 cached = CACHE.get(before);
             }
             if (cached != null) {
                 return new CorruptionReport(path, format, cached.problems(), cached.validRecords(),
-                        cached.skippedRecords(), cached.lostRecords());
+                        cached.skippedRecords(), cached.lostRecords(), cached.notes());
             }
-            CorruptionReport report = DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits);
-            if (before.equals(Key.of(path, format, limits))) {
+            CorruptionReport report = DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits, applied);
+            if (before.equals(Key.of(path, format, limits, applied))) {
                 synchronized (CACHE) {
                     CACHE.put(before, report);
                 }
@@ -133,8 +151,9 @@ public final class CorruptionDetector {
     }
 
     /** What identifies one version of one file read one way. */
-    private record Key(Path real, Format format, ReadLimits limits, long size, Object modified, Object identity) {
-        static Key of(Path path, Format format, ReadLimits limits) throws IOException {
+    private record Key(Path real, Format format, ReadLimits limits, Dialect dialect, long size, Object modified,
+            Object identity) {
+        static Key of(Path path, Format format, ReadLimits limits, Dialect dialect) throws IOException {
             Path real = path.toRealPath();
             BasicFileAttributes basic = Files.readAttributes(real, BasicFileAttributes.class);
             Object identity;
@@ -144,7 +163,7 @@ public final class CorruptionDetector {
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
                 identity = String.valueOf(basic.fileKey());
             }
-            return new Key(real, format, limits, basic.size(), basic.lastModifiedTime(), identity);
+            return new Key(real, format, limits, dialect, basic.size(), basic.lastModifiedTime(), identity);
         }
     }
 }

@@ -19,9 +19,11 @@ import java.util.OptionalLong;
  * @param lostRecords how many records the damaged stretches held, when that can be counted
  *     (JSON Lines and CSV: one per skipped line or row), or -1 when it cannot (a damaged run of
  *     a JSON array may have held any number of elements; a damaged CSV header hides the rows)
+ * @param notes what looks wrong without being damage, one line each: a CSV header that seems to
+ *     use another delimiter than the one asked for
  */
 public record CorruptionReport(Path path, Format format, List<Problem> problems, long validRecords,
-        long skippedRecords, long lostRecords) {
+        long skippedRecords, long lostRecords, List<String> notes) {
 
     /**
      * Checks and copies the components.
@@ -32,6 +34,22 @@ public record CorruptionReport(Path path, Format format, List<Problem> problems,
         Objects.requireNonNull(path, "path must not be null");
         Objects.requireNonNull(format, "format must not be null");
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * A report without notes.
+     *
+     * @param path the file
+     * @param format the format it was read as
+     * @param problems every problem found
+     * @param validRecords records that are intact
+     * @param skippedRecords damaged stretches skipped
+     * @param lostRecords the records they held, or -1 when not countable
+     */
+    public CorruptionReport(Path path, Format format, List<Problem> problems, long validRecords, long skippedRecords,
+            long lostRecords) {
+        this(path, format, problems, validRecords, skippedRecords, lostRecords, List.of());
     }
 
     /**
@@ -44,7 +62,7 @@ public record CorruptionReport(Path path, Format format, List<Problem> problems,
      * @param skippedRecords damaged stretches skipped, one record each
      */
     public CorruptionReport(Path path, Format format, List<Problem> problems, long validRecords, long skippedRecords) {
-        this(path, format, problems, validRecords, skippedRecords, skippedRecords);
+        this(path, format, problems, validRecords, skippedRecords, skippedRecords, List.of());
     }
 
     /** {@return whether no problem was found} */

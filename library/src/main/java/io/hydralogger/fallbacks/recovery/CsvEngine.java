@@ -1,10 +1,13 @@
 package io.hydralogger.fallbacks.recovery;
 
 import io.hydralogger.fallbacks.format.ReadRules;
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -17,10 +20,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Salvages a CSV file with a header row by the {@link ReadRules} (RFC 4180 quoting; LF, CRLF or CR
- * line breaks; an optional UTF-8 byte order mark). A quoted field keeps its bytes exactly, line
+ * Salvages a CSV or TSV file with a header row by the {@link ReadRules} (RFC 4180 quoting with the
+ * dialect's delimiter; LF, CRLF or CR line breaks; a byte order mark, which names the charset, or
+ * the dialect's charset; text that is not UTF-8 is read through a {@link Utf8Transcoder}). A quoted field keeps its bytes exactly, line
  * breaks included. A row with the wrong number of fields, NUL bytes or bytes that are not UTF-8 is
  * skipped. A quoted field may span lines; but when the quote does not close properly
  * within {@value #MAX_SPAN_LINES} lines (or {@value #MAX_SPAN_BYTES} bytes), or the row it
@@ -37,17 +42,31 @@ final class CsvEngine extends Engine {
     static final int MAX_SPAN_BYTES = 1024 * 1024;
 
     private final LineReader lines;
+    private final char delimiter;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final Deque<Line> pending = new ArrayDeque<>();
     private List<String> header;
     private boolean done;
 
-    CsvEngine(Path path, FileBytes file, ReadLimits limits, boolean values) throws IOException {
-        super(path, Format.CSV, values);
-        long start = file.contentStart();
-        this.lines = new LineReader(new BufferedInputStream(file.streamAt(start), 64 * 1024), start,
-                JsonLinesEngine.lineCap(limits));
+    CsvEngine(Path path, Format format, FileBytes file, ReadLimits limits, Dialect dialect, boolean values)
+            throws IOException {
+        super(path, format, values);
+        this.delimiter = dialect.delimiter();
+        byte[] head = new byte[3];
+        int length = 0;
+        for (int b = file.byteAt(0); length < head.length && b >= 0; b = file.byteAt(++length)) {
+            head[length] = (byte) b;
+        }
+        Optional<Charset> bom = ReadRules.bomCharset(head, length);
+        Charset charset = bom.orElse(dialect.charset());
+        long start = bom.map(ReadRules::bomLength).orElse(0);
+        InputStream text = new BufferedInputStream(file.streamAt(start), 64 * 1024);
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            text = new BufferedInputStream(new Utf8Transcoder(text, charset), 64 * 1024);
+            start = 0;
+        }
+        this.lines = new LineReader(text, start, JsonLinesEngine.lineCap(limits));
     }
 
     /** One physical line, decoded (text is null when it could not be), and the line break after it. */
@@ -79,6 +98,9 @@ final class CsvEngine extends Engine {
             }
             if (header == null) {
                 header = fields;
+                if (fields.size() == 1) {
+                    ReadRules.delimiterHint(first.text, delimiter).ifPresent(this::note);
+                }
                 continue;
             }
             if (!ReadRules.isCompleteCsvRow(true, fields.size(), header.size())) {
@@ -111,7 +133,7 @@ final class CsvEngine extends Engine {
                     : "a row longer than the read limits allow");
         }
         List<String> fields = new ArrayList<>();
-        Parse result = parse(first.text, fields);
+        Parse result = parse(first.text, delimiter, fields);
         if (result == Parse.BROKEN) {
             return drop(first, first.terminated() ? ProblemKind.BROKEN_QUOTING : ProblemKind.TORN_LAST_LINE,
                     "text after a closing quote");
@@ -136,7 +158,7 @@ final class CsvEngine extends Engine {
             }
             text.append(lineBreak).append(line.text);
             fields.clear();
-            result = parse(text, fields);
+            result = parse(text, delimiter, fields);
             if (result != Parse.OPEN) {
                 if (result == Parse.COMPLETE && (header == null || fields.size() == header.size())) {
                     return fields;
@@ -185,7 +207,7 @@ final class CsvEngine extends Engine {
     private enum Parse { COMPLETE, OPEN, BROKEN }
 
     /** Splits a row's text into fields (RFC 4180; a quote inside an unquoted field is text). */
-    static Parse parse(CharSequence text, List<String> fields) {
+    static Parse parse(CharSequence text, char delimiter, List<String> fields) {
         int n = text.length();
         int i = 0;
         StringBuilder field = new StringBuilder();
@@ -210,11 +232,11 @@ final class CsvEngine extends Engine {
                     field.append(c);
                     i++;
                 }
-                if (i < n && text.charAt(i) != ',') {
+                if (i < n && text.charAt(i) != delimiter) {
                     return Parse.BROKEN;
                 }
             } else {
-                while (i < n && text.charAt(i) != ',') {
+                while (i < n && text.charAt(i) != delimiter) {
                     field.append(text.charAt(i));
                     i++;
                 }

@@ -1,6 +1,7 @@
 package io.hydralogger.fallbacks.recovery;
 
 import io.hydralogger.fallbacks.format.ReadRules;
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
@@ -81,7 +82,24 @@ public final class DataRecovery {
      */
     public static SalvageReader open(Path path, Format format, JsonMapper mapper, ReadLimits limits)
             throws IOException {
-        return reader(path, format, mapper, limits, true);
+        return reader(path, format, mapper, limits, Dialect.of(format), true);
+    }
+
+    /**
+     * Opens a file for salvage; a CSV or TSV file in the given dialect (delimiter, and charset
+     * when the file has no byte order mark).
+     *
+     * @param path the file
+     * @param format its format
+     * @param mapper the mapper that parses JSON (its factory's constraints apply)
+     * @param limits the limits (the file size limit and the longest line kept in memory)
+     * @param dialect the delimiter and charset of CSV and TSV files (a TSV file is always tab-separated)
+     * @return the salvaged records, read as they are consumed; must be closed
+     * @throws IOException if the file cannot be opened
+     */
+    public static SalvageReader open(Path path, Format format, JsonMapper mapper, ReadLimits limits, Dialect dialect)
+            throws IOException {
+        return reader(path, format, mapper, limits, dialect, true);
     }
 
     /** What {@link #recover(Path, Format)} salvaged. */
@@ -120,11 +138,13 @@ public final class DataRecovery {
      * @param format its format
      * @param mapper the mapper that parses JSON
      * @param limits the limits
+     * @param dialect the dialect of CSV and TSV files
      * @return the report
      * @throws IOException if the file cannot be read
      */
-    static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits) throws IOException {
-        try (SalvageReader reader = reader(path, format, mapper, limits, false)) {
+    static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits, Dialect dialect)
+            throws IOException {
+        try (SalvageReader reader = reader(path, format, mapper, limits, dialect, false)) {
             while (reader.hasNext()) {
                 reader.next();
             }
@@ -133,7 +153,8 @@ public final class DataRecovery {
     }
 
     private static SalvageReader reader(Path path, Format format, JsonMapper mapper, ReadLimits limits,
-            boolean values) throws IOException {
+            Dialect dialect, boolean values) throws IOException {
+        Objects.requireNonNull(dialect, "dialect must not be null");
         Objects.requireNonNull(path, "path must not be null");
         Objects.requireNonNull(format, "format must not be null");
         Objects.requireNonNull(mapper, "mapper must not be null");
@@ -147,7 +168,7 @@ public final class DataRecovery {
                 engine = switch (format) {
                     case JSON -> new JsonEngine(path, file, mapper, limits, values);
                     case JSON_LINES -> new JsonLinesEngine(path, file, mapper, limits, values);
-                    case CSV -> new CsvEngine(path, file, limits, values);
+                    case CSV, TSV -> new CsvEngine(path, format, file, limits, dialect.forFormat(format), values);
                 };
             }
             return new SalvageReader(engine, file);

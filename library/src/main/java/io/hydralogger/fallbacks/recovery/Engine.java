@@ -30,6 +30,7 @@ abstract class Engine implements Closeable {
     private long valid;
     private long skipped;
     private boolean lostUncountable;
+    private final List<String> notes = new ArrayList<>();
 
     Engine(Path path, Format format, boolean values) {
         this.path = path;
@@ -64,6 +65,11 @@ abstract class Engine implements Closeable {
         skipped += count;
     }
 
+    /** Notes something that looks wrong without being damage (one line). */
+    final void note(String note) {
+        notes.add(note);
+    }
+
     /** Notes that a damaged stretch may have held any number of records: the records lost cannot be counted. */
     final void lostUncountable() {
         lostUncountable = true;
@@ -88,7 +94,7 @@ abstract class Engine implements Closeable {
             all = new ArrayList<>(problems);
             all.add(new Problem(unlistedKind, -1, -1, unlisted + " more problems not listed"));
         }
-        return new CorruptionReport(path, format, all, valid, skipped, lostUncountable ? -1 : skipped);
+        return new CorruptionReport(path, format, all, valid, skipped, lostUncountable ? -1 : skipped, notes);
     }
 
     /**

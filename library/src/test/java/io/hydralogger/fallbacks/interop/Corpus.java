@@ -1,8 +1,10 @@
 package io.hydralogger.fallbacks.interop;
 
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +32,21 @@ final class Corpus {
             return FILES.relativize(file).toString().replace('\\', '/');
         }
 
+        /** {@return the format: a tab-separated file is TSV} */
         Format format() {
-            return Format.parse(expected.get("format").asString());
+            Format format = Format.parse(expected.get("format").asString());
+            return format == Format.CSV && "\t".equals(delimiter()) ? Format.TSV : format;
+        }
+
+        private String delimiter() {
+            return expected.has("delimiter") ? expected.get("delimiter").asString() : ",";
+        }
+
+        /** {@return the delimiter and charset the file is read with, as its writer wrote it} */
+        Dialect dialect() {
+            Dialect dialect = Dialect.CSV.withDelimiter(delimiter().charAt(0));
+            return expected.has("charset") ? dialect.withCharset(Charset.forName(expected.get("charset").asString()))
+                    : dialect;
         }
 
         /** {@return the records as the writer meant them} */

@@ -2,7 +2,10 @@ package io.hydralogger.fallbacks.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.recovery.CorruptionDetector;
+import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.RepairResult;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import java.nio.file.Files;
@@ -30,9 +33,15 @@ class CorpusAgreementTest {
         return Corpus.entries().stream();
     }
 
-    /** The files intact by the default reading rules: no option needed, nothing written against the rules. */
+    /** The files intact by the reading rules (nothing written against them), read in their dialect. */
     static Stream<Corpus.Entry> intactAsTheyAre() {
-        return entries().filter(entry -> !entry.needsOptions() && entry.lostByRule().isEmpty());
+        return entries().filter(entry -> entry.lostByRule().isEmpty());
+    }
+
+    /** The files that need an option to be read as meant: another delimiter than the format's, or charset. */
+    static Stream<Corpus.Entry> needingOptions() {
+        return entries().filter(entry -> entry.format() == Format.CSV && entry.needsOptions()
+                && entry.dialect().delimiter() != ',');
     }
 
     static Stream<Corpus.Entry> jsonLines() {
@@ -49,11 +58,8 @@ class CorpusAgreementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("entries")
     void everyPathReadsTheFileAsItsWriterMeantIt(Corpus.Entry entry) throws Exception {
-        Map<String, ReadPaths.Seen> seen = ReadPaths.read(entry.file(), entry.format());
+        Map<String, ReadPaths.Seen> seen = ReadPaths.read(entry.file(), entry.format(), entry.dialect());
         boolean intact = ReadPaths.assertAgree(entry.name(), seen);
-        if (entry.needsOptions()) {
-            return; // read with a delimiter or charset option by the test of those options
-        }
         JsonNode salvaged = seen.get("salvage").records();
         if (entry.lostByRule().isEmpty()) {
             assertThat(intact).as("%s is intact", entry).isTrue();
@@ -62,6 +68,17 @@ class CorpusAgreementTest {
             assertThat(intact).as("%s: %s", entry, entry.expected().get("limit").asString()).isFalse();
             assertThat(salvaged).as("%s: every record the rules can take", entry).isEqualTo(entry.readableRecords());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("needingOptions")
+    void aHeaderThatUsesAnotherDelimiterIsNamedNotReadAsOneSilentColumn(Corpus.Entry entry) {
+        CorruptionReport asComma = CorruptionDetector.inspect(entry.file(), Format.CSV);
+        assertThat(asComma.notes()).as("%s read with commas", entry).singleElement().asString()
+                .contains("looks " + (entry.dialect().delimiter() == ';' ? "';'" : "tab") + "-separated");
+        CorruptionReport asMeant = CorruptionDetector.inspect(entry.file(), Format.CSV,
+                io.hydralogger.fallbacks.format.ReadLimits.DEFAULTS, entry.dialect());
+        assertThat(asMeant.notes()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,7 +102,8 @@ class CorpusAgreementTest {
     @MethodSource("intactAsTheyAre")
     void repairLeavesAFileItsWriterWroteAlone(Corpus.Entry entry) throws Exception {
         Path file = Files.copy(entry.file(), dir.resolve(entry.file().getFileName()));
-        RepairResult result = ReadPaths.HANDLER.repair(file, entry.format());
+        RepairResult result = FallbackHandler.builder().csvDelimiter(entry.dialect().delimiter())
+                .charset(entry.dialect().charset()).build().repair(file, entry.format());
         assertThat(result.ok()).isTrue();
         assertThat(result.repaired()).as("%s needed no repair", entry).isFalse();
         assertThat(Files.readAllBytes(file)).as("%s is untouched", entry).isEqualTo(Files.readAllBytes(entry.file()));

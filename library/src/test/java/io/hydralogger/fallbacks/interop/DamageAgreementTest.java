@@ -70,7 +70,7 @@ class DamageAgreementTest {
     void everyPathAgreesOnADamagedCorpusFile(Corpus.Entry entry, String name, Damage damage) throws Exception {
         Path file = dir.resolve(entry.file().getFileName());
         Files.write(file, damage.apply(Files.readAllBytes(entry.file())));
-        ReadPaths.assertAgree(entry + ", " + name, ReadPaths.read(file, entry.format()));
+        ReadPaths.assertAgree(entry + ", " + name, ReadPaths.read(file, entry.format(), entry.dialect()));
     }
 
     @Test

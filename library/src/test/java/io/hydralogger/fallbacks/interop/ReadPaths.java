@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.write.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.RecoveredRecords;
 import io.hydralogger.fallbacks.RecoveryPolicy;
@@ -45,32 +47,48 @@ final class ReadPaths {
      * @return what each path found, by name
      */
     static Map<String, Seen> read(Path file, Format format) throws IOException {
+        return read(file, format, Dialect.of(format));
+    }
+
+    /**
+     * Reads a file by every path, a CSV or TSV file in a dialect of its own.
+     *
+     * @param file the file
+     * @param format its format
+     * @param dialect its delimiter and charset
+     * @return what each path found, by name
+     */
+    static Map<String, Seen> read(Path file, Format format, Dialect dialect) throws IOException {
+        FallbackHandler handler = FallbackHandler.builder().durability(Durability.NONE).backups(0)
+                .csvDelimiter(dialect.delimiter()).charset(dialect.charset()).build();
         ReadResult<?> read = switch (format) {
-            case JSON -> HANDLER.readJson(file);
-            case JSON_LINES -> HANDLER.readJsonLines(file);
-            case CSV -> HANDLER.readCsv(file);
+            case JSON -> handler.readJson(file);
+            case JSON_LINES -> handler.readJsonLines(file);
+            case CSV -> handler.readCsv(file);
+            case TSV -> handler.readTsv(file);
         };
         // intact for the strict read: read as it is at once, not found intact after a failed strict read
         boolean readIntact = read.source() == Source.PRIMARY && read.error().isEmpty();
         JsonNode readRecords = read.data() == null && !readIntact ? null : records(read.data(), format, single(file, format));
 
         Seen stream;
-        try (Stream<Object> records = HANDLER.stream(file, format)) {
+        try (Stream<Object> records = handler.stream(file, format)) {
             stream = new Seen(true, Corpus.JSON.valueToTree(records.toList()));
         } catch (RuntimeException e) {
             stream = new Seen(false, null);
         }
 
-        CorruptionReport inspected = CorruptionDetector.inspect(file, format);
+        CorruptionReport inspected = CorruptionDetector.inspect(file, format, ReadLimits.DEFAULTS, dialect);
         List<Object> salvaged = new ArrayList<>();
         CorruptionReport salvageReport;
-        try (SalvageReader salvage = DataRecovery.open(file, format)) {
+        try (SalvageReader salvage = DataRecovery.open(file, format, DataRecovery.mapperFor(ReadLimits.DEFAULTS),
+                ReadLimits.DEFAULTS, dialect)) {
             salvage.forEachRemaining(salvaged::add);
             salvageReport = salvage.report();
         }
         List<Object> recovered = new ArrayList<>();
         Source recoveredFrom;
-        try (RecoveredRecords records = HANDLER.recover(file, format)) {
+        try (RecoveredRecords records = handler.recover(file, format)) {
             records.forEachRemaining(recovered::add);
             recoveredFrom = records.source();
         }

@@ -46,6 +46,7 @@ final class DamageFixtures {
             case JSON -> ".json";
             case JSON_LINES -> ".jsonl";
             case CSV -> ".csv";
+            case TSV -> ".tsv";
         };
     }
 

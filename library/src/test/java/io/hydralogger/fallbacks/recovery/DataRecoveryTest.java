@@ -5,6 +5,7 @@ import static io.hydralogger.fallbacks.recovery.DamageFixtures.insert;
 import static io.hydralogger.fallbacks.recovery.DamageFixtures.overwrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
@@ -23,6 +24,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Salvage of generated damage: exact counts, and every salvaged record is one that was written. */
 class DataRecoveryTest {
+    /**
+     * The formats where the damage of these tests (garbage without a tab, text inside a cell) can
+     * be seen: TSV shares CSV's engine, but text damage that holds no tab, quote or line break keeps
+     * a TSV row's field count, which the reading rules cannot tell from intact (RECOVERY.md, limits).
+     */
+    private static final List<Format> DETECTABLE = List.of(Format.JSON, Format.JSON_LINES, Format.CSV);
+
     @TempDir
     Path dir;
 
@@ -31,7 +39,7 @@ class DataRecoveryTest {
         Files.write(file, bytes);
         DataRecovery.Recovered recovered = DataRecovery.recover(file, format);
         CorruptionReport counted = DataRecovery.scan(file, format, DataRecovery.mapperFor(ReadLimits.DEFAULTS),
-                ReadLimits.DEFAULTS);
+                ReadLimits.DEFAULTS, Dialect.of(format));
         assertThat(counted.validRecords()).as("counting mode agrees with salvage").isEqualTo(recovered.records().size());
         assertThat(counted.problems()).isEqualTo(recovered.report().problems());
         assertThat(recovered.report().validRecords()).isEqualTo(recovered.records().size());
@@ -62,7 +70,7 @@ class DataRecoveryTest {
                     }
                 }
             }
-            case CSV -> {
+            case CSV, TSV -> {
                 boolean header = true;
                 for (int i = 0; i < bytes.length; i++) {
                     if (bytes[i] == '\n') {
@@ -87,8 +95,8 @@ class DataRecoveryTest {
             // a last row needs no line break when it is complete; the header is complete as soon
             // as its line is cut anywhere (nothing says how many columns it had), and a data row
             // when it has the header's number of fields: a cut in its last field cannot be seen
-            case CSV -> cut == 0 || bytes[cut - 1] == '\n' || cut < firstLineBreak(bytes)
-                    || fieldsOf(bytes, cut) == fieldsOf(bytes, firstLineBreak(bytes));
+            case CSV, TSV -> cut == 0 || bytes[cut - 1] == '\n' || cut < firstLineBreak(bytes)
+                    || fieldsOf(bytes, cut, format) == fieldsOf(bytes, firstLineBreak(bytes), format);
         };
     }
 
@@ -113,7 +121,8 @@ class DataRecoveryTest {
     }
 
     /** {@return the fields of the line that ends at {@code end} (the library's test rows have no quotes)} */
-    private static int fieldsOf(byte[] bytes, int end) {
+    private static int fieldsOf(byte[] bytes, int end, Format format) {
+        char delimiter = Dialect.of(format).delimiter();
         int start = end;
         while (start > 0 && bytes[start - 1] != '\n') {
             start--;
@@ -123,7 +132,7 @@ class DataRecoveryTest {
         for (int i = start; i < end; i++) {
             if (bytes[i] == '"') {
                 quoted = !quoted;
-            } else if (bytes[i] == ',' && !quoted) {
+            } else if (bytes[i] == delimiter && !quoted) {
                 fields++;
             }
         }
@@ -142,7 +151,7 @@ class DataRecoveryTest {
             int finalCut = cut;
             int expected = (int) ends.stream().filter(end -> end <= finalCut).count();
             List<Object> records = recovered.records();
-            if (format == Format.CSV && records.size() == expected + 1) {
+            if (format.delimited() && records.size() == expected + 1) {
                 // a cut row with the header's number of fields is complete by the rules: a cut in
                 // its last field cannot be seen, so the record comes back with that field shortened
                 assertThat(intactAt(bytes, format, cut)).as("a row kept after a cut at %d is complete", cut).isTrue();
@@ -169,7 +178,7 @@ class DataRecoveryTest {
         private final int[] survivors;
 
         Damage(int json, int jsonLines, int csv) {
-            this.survivors = new int[] {json, jsonLines, csv};
+            this.survivors = new int[] {json, jsonLines, csv, csv};
         }
 
         byte[] apply(byte[] bytes) {
@@ -188,7 +197,7 @@ class DataRecoveryTest {
     @ParameterizedTest
     @EnumSource(Damage.class)
     void damageInTheMiddleLosesOnlyTheRecordsItTouched(Damage damage) throws IOException {
-        for (Format format : Format.values()) {
+        for (Format format : DETECTABLE) {
             byte[] bytes = DamageFixtures.write(dir, format, 100);
             List<Object> written = DamageFixtures.intactRecords(dir, format, 100);
             DataRecovery.Recovered recovered = salvage(damage.apply(bytes), format);
@@ -203,7 +212,7 @@ class DataRecoveryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Format.class)
+    @EnumSource(value = Format.class, names = {"JSON", "JSON_LINES", "CSV"})
     void garbageOrZerosAtEveryOffsetNeverInventARecord(Format format) throws IOException {
         byte[] bytes = DamageFixtures.write(dir, format, 10);
         List<Object> written = DamageFixtures.intactRecords(dir, format, 10);

@@ -73,6 +73,7 @@ class CrashStateTest {
             case JSON -> "data.json";
             case JSON_LINES -> "data.jsonl";
             case CSV -> "data.csv";
+            case TSV -> "data.tsv";
         };
     }
 
@@ -81,6 +82,7 @@ class CrashStateTest {
             case JSON -> strict.readJson(file).source() == Source.PRIMARY;
             case JSON_LINES -> strict.readJsonLines(file).source() == Source.PRIMARY;
             case CSV -> strict.readCsv(file).source() == Source.PRIMARY;
+            case TSV -> strict.readTsv(file).source() == Source.PRIMARY;
         };
     }
 

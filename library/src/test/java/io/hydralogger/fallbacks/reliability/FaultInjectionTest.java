@@ -66,6 +66,7 @@ class FaultInjectionTest {
             case JSON -> "data.json";
             case JSON_LINES -> "data.jsonl";
             case CSV -> "data.csv";
+            case TSV -> "data.tsv";
         };
     }
 
@@ -75,6 +76,7 @@ class FaultInjectionTest {
             case JSON -> (List<?>) intact(plain.readJson(file));
             case JSON_LINES -> intact(plain.readJsonLines(file));
             case CSV -> intact(plain.readCsv(file));
+            case TSV -> intact(plain.readTsv(file));
         };
         assertThat(records).as("%s holds a whole version", file).hasSize(RECORDS);
         long version = Long.parseLong(String.valueOf(((Map<?, ?>) records.get(0)).get("v")));
@@ -306,6 +308,7 @@ class FaultInjectionTest {
             case JSON -> handler.readJson(target);
             case JSON_LINES -> handler.readJsonLines(target);
             case CSV -> handler.readCsv(target);
+            case TSV -> handler.readTsv(target);
         };
     }
 }

@@ -73,6 +73,7 @@ class KillTest {
             case JSON -> "data.json";
             case JSON_LINES -> "data.jsonl";
             case CSV -> "data.csv";
+            case TSV -> "data.tsv";
         });
     }
 
@@ -126,6 +127,7 @@ class KillTest {
             case JSON -> (List<?>) read(strict.readJson(file), file);
             case JSON_LINES -> read(strict.readJsonLines(file), file);
             case CSV -> read(strict.readCsv(file), file);
+            case TSV -> read(strict.readTsv(file), file);
         };
         assertThat(records).as("%s holds a whole version", file).hasSize(RECORDS);
         long version = number(records.get(0), "v");

@@ -70,6 +70,7 @@ class LargeWriteTest {
             case JSON -> "data.json";
             case JSON_LINES -> "data.jsonl";
             case CSV -> "data.csv";
+            case TSV -> "data.tsv";
         };
     }
 
@@ -79,9 +80,10 @@ class LargeWriteTest {
         switch (format) {
             case JSON -> Codecs.writeJson(handler.mapper(), records, -1, out, WriteThreads.NONE);
             case JSON_LINES -> Codecs.writeJsonLines(handler.mapper(), records.iterator(), out, WriteThreads.NONE);
-            case CSV -> Codecs.writeCsv(records.iterator(), false, out, transform -> {
-                throw new AssertionError("the header does not grow");
-            }, WriteThreads.NONE);
+            case CSV, TSV -> Codecs.writeCsv(records.iterator(), false, format == Format.TSV ? '\t' : ',', out,
+                    transform -> {
+                        throw new AssertionError("the header does not grow");
+                    }, WriteThreads.NONE);
         }
         return out.toByteArray();
     }

@@ -164,6 +164,7 @@ class NeverWorseProperties {
             case JSON -> ".json";
             case JSON_LINES -> ".jsonl";
             case CSV -> ".csv";
+            case TSV -> ".tsv";
         };
     }
 }

@@ -62,6 +62,7 @@ class ProtocolOrderTest {
             case JSON -> "data.json";
             case JSON_LINES -> "data.jsonl";
             case CSV -> "data.csv";
+            case TSV -> "data.tsv";
         });
     }
 

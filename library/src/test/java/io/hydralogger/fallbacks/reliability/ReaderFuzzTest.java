@@ -82,6 +82,7 @@ class ReaderFuzzTest {
             case JSON -> ".json";
             case JSON_LINES -> ".jsonl";
             case CSV -> ".csv";
+            case TSV -> ".tsv";
         });
         Files.write(file, bytes);
         return file;
@@ -92,6 +93,7 @@ class ReaderFuzzTest {
             case JSON -> handler.readJson(file);
             case JSON_LINES -> handler.readJsonLines(file);
             case CSV -> handler.readCsv(file);
+            case TSV -> handler.readTsv(file);
         };
     }
 
@@ -123,6 +125,7 @@ class ReaderFuzzTest {
             case JSON -> ".json";
             case JSON_LINES -> ".jsonl";
             case CSV -> ".csv";
+            case TSV -> ".tsv";
         });
         if (!Files.exists(clean)) {
             assertThat(WRITER.write(WRITTEN, clean, format).ok()).isTrue();
@@ -161,6 +164,7 @@ class ReaderFuzzTest {
             case JSON -> ".json";
             case JSON_LINES -> ".jsonl";
             case CSV -> ".csv";
+            case TSV -> ".tsv";
         });
         if (!Files.exists(clean)) {
             assertThat(WRITER.write(WRITTEN, clean, format).ok()).isTrue();

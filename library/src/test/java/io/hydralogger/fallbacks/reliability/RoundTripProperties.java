@@ -152,7 +152,8 @@ class RoundTripProperties {
             if (value instanceof Map<?, ?> nested) {
                 flatten(prefix + key + ".", nested, row);
             } else {
-                row.put(prefix + key, String.valueOf(value));
+                // CSV carries no NUL: the writer puts U+FFFD in its place
+                row.put((prefix + key).replace('\0', '\uFFFD'), String.valueOf(value).replace('\0', '\uFFFD'));
             }
         });
     }
@@ -160,8 +161,8 @@ class RoundTripProperties {
     /** The record with every scalar as the text CSV holds for it. */
     private static Map<String, Object> asText(Map<?, ?> record) {
         Map<String, Object> result = new LinkedHashMap<>();
-        record.forEach((key, value) -> result.put((String) key,
-                value instanceof Map<?, ?> nested ? asText(nested) : String.valueOf(value)));
+        record.forEach((key, value) -> result.put(((String) key).replace('\0', '\uFFFD'),
+                value instanceof Map<?, ?> nested ? asText(nested) : String.valueOf(value).replace('\0', '\uFFFD')));
         return result;
     }
 

@@ -1,6 +1,7 @@
 package io.hydralogger.fallbacks.internal.codec;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
+import io.hydralogger.fallbacks.format.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -92,15 +93,16 @@ public final class Codecs {
      *
      * @param records the records
      * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
+     * @param delimiter the field separator (a comma for CSV, a tab for TSV)
      * @param out where the bytes go (not closed)
      * @param rewrite replaces what was written to {@code out} so far, when the header grew
      * @param threads what else the write may use
      * @return the number of records written
      * @throws IOException if writing fails
      */
-    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, OutputStream out, Rewrite rewrite,
-            WriteThreads threads) throws IOException {
-        return CsvWrite.write(records, neutralizeFormulas, out, rewrite, threads);
+    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, char delimiter, OutputStream out,
+            Rewrite rewrite, WriteThreads threads) throws IOException {
+        return CsvWrite.write(records, neutralizeFormulas, delimiter, out, rewrite, threads);
     }
 
     /** Replaces the content written so far by a transformation of it (a CSV header that grew). */
@@ -225,11 +227,12 @@ public final class Codecs {
      * {@link CsvParseException} or an {@link UncheckedIOException} when it is reached. The stream
      * must be closed; it closes {@code in}.
      *
-     * @param in the bytes, UTF-8
+     * @param in the bytes
+     * @param dialect the delimiter, and the charset of text without a byte order mark
      * @return one map per row, column name to text, in header order
      */
-    public static Stream<Object> streamCsv(InputStream in) {
-        return streamValues(in, () -> new StrictCsvObjects(new StrictCsv(in, ',')));
+    public static Stream<Object> streamCsv(InputStream in, Dialect dialect) {
+        return streamValues(in, () -> new StrictCsvObjects(new StrictCsv(in, dialect)));
     }
 
     /**
@@ -237,13 +240,14 @@ public final class Codecs {
      * {@link io.hydralogger.fallbacks.format.ReadRules} (see {@link StrictCsv}).
      *
      * @param path the file
+     * @param dialect the delimiter, and the charset of text without a byte order mark
      * @return one map per row, column name to text, in header order
-     * @throws IOException if the file cannot be read or its text is damaged (not UTF-8, NUL bytes)
+     * @throws IOException if the file cannot be read or its text is damaged (not in its charset, NUL bytes)
      * @throws CsvParseException on malformed CSV
      */
-    public static List<Map<String, String>> readCsv(Path path) throws IOException {
+    public static List<Map<String, String>> readCsv(Path path, Dialect dialect) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(path); StrictCsv csv = new StrictCsv(in, ',')) {
+        try (InputStream in = Files.newInputStream(path); StrictCsv csv = new StrictCsv(in, dialect)) {
             csv.forEachRemaining(rows::add);
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -30,11 +30,13 @@ import java.util.Map;
  */
 final class CsvWrite {
     private final boolean neutralizeFormulas;
+    private final char delimiter;
     private final List<String> columns = new ArrayList<>();
     private final Map<String, Integer> columnIndex = new HashMap<>();
 
-    private CsvWrite(boolean neutralizeFormulas) {
+    private CsvWrite(boolean neutralizeFormulas, char delimiter) {
         this.neutralizeFormulas = neutralizeFormulas;
+        this.delimiter = delimiter;
     }
 
     /**
@@ -42,15 +44,16 @@ final class CsvWrite {
      *
      * @param records the records
      * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
+     * @param delimiter the field separator (a comma for CSV, a tab for TSV)
      * @param out where the bytes go (not closed)
      * @param rewrite replaces what was written to {@code out} so far, when the header grew
      * @param threads what else the write may use
      * @return the number of records written
      * @throws IOException if writing fails
      */
-    static long write(Iterator<?> records, boolean neutralizeFormulas, OutputStream out, Codecs.Rewrite rewrite,
-            WriteThreads threads) throws IOException {
-        return new CsvWrite(neutralizeFormulas).writeAll(records, out, rewrite, threads);
+    static long write(Iterator<?> records, boolean neutralizeFormulas, char delimiter, OutputStream out,
+            Codecs.Rewrite rewrite, WriteThreads threads) throws IOException {
+        return new CsvWrite(neutralizeFormulas, delimiter).writeAll(records, out, rewrite, threads);
     }
 
     private long writeAll(Iterator<?> records, OutputStream out, Codecs.Rewrite rewrite, WriteThreads threads)
@@ -68,7 +71,7 @@ final class CsvWrite {
                 flattener.flatten(record);
                 if (headerWidth < 0) {
                     quoting.width(flattener.width());
-                    csv.writeRecord(flattener.columns());
+                    csv.writeRecord(flattener.columns().stream().map(CsvWrite::csvText).toList());
                     headerWidth = flattener.width();
                 }
                 writeRow(csv, flattener, quoting);
@@ -81,10 +84,18 @@ final class CsvWrite {
                     chunk -> place(chunk, out));
         }
         if (headerWidth >= 0 && columns.size() > headerWidth) {
-            List<String> header = List.copyOf(columns);
+            List<String> header = columns.stream().map(CsvWrite::csvText).toList();
             rewrite.rewrite((in, padded) -> padRows(in, padded, header));
         }
         return count;
+    }
+
+    /**
+     * {@return the text as a CSV cell can carry it: a NUL becomes U+FFFD (the reading rules take a
+     * NUL in CSV text for damage, so a cell holding one would make the file unreadable)}
+     */
+    private static String csvText(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
     }
 
     /** Writes the flattener's current row, as wide as the columns known so far. */
@@ -95,7 +106,7 @@ final class CsvWrite {
         String[] cells = flattener.row();
         for (int i = 0; i < width; i++) {
             String cell = cells[i];
-            row.writeField(cell == null ? "" : cell);
+            row.writeField(cell == null ? "" : csvText(cell));
         }
         row.endRecord();
     }
@@ -177,7 +188,7 @@ final class CsvWrite {
      * Copies CSV rows under a wider header, padding every row to its width. Empty lines are
      * rows here (a header or row of no columns), so they are read, not skipped.
      */
-    private static void padRows(InputStream in, OutputStream out, List<String> header) throws IOException {
+    private void padRows(InputStream in, OutputStream out, List<String> header) throws IOException {
         int width = header.size();
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         quoting.width(width);
@@ -201,13 +212,13 @@ final class CsvWrite {
     }
 
     /** Reads back rows this class wrote: empty lines are rows, no field count is enforced. */
-    private static CsvReader<CsvRecord> rowReader(InputStream in) {
-        return CsvReader.builder().skipEmptyLines(false).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+    private CsvReader<CsvRecord> rowReader(InputStream in) {
+        return CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(in, StandardCharsets.UTF_8);
     }
 
-    private static CsvWriter csvWriter(OutputStream out, QuoteStrategy quoting) {
-        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).quoteStrategy(quoting)
+    private CsvWriter csvWriter(OutputStream out, QuoteStrategy quoting) {
+        return CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(LineDelimiter.LF).quoteStrategy(quoting)
                 .build(out, StandardCharsets.UTF_8);
     }
 

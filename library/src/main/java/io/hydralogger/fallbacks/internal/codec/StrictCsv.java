@@ -3,24 +3,28 @@ package io.hydralogger.fallbacks.internal.codec;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.ReadRules;
+import java.io.BufferedInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
- * The rows of a CSV text with a header row, read strictly by the {@link ReadRules} with FastCSV:
- * a UTF-8 byte order mark is skipped; LF, CRLF and CR are line breaks; quoted fields keep their
+ * The rows of a CSV or TSV text with a header row, read strictly by the {@link ReadRules} with
+ * FastCSV: a byte order mark is skipped and names the charset (UTF-8, UTF-16), else the
+ * dialect's charset; LF, CRLF and CR are line breaks; quoted fields keep their
  * bytes; every row must have the header's number of fields, its quotes closed (also the last
  * row, which needs no line break of its own); bytes that are not UTF-8 and NUL bytes are
  * damage. Damage is thrown when it is reached: a {@link CsvParseException}, or an
@@ -36,12 +40,13 @@ final class StrictCsv implements Iterator<Map<String, String>>, AutoCloseable {
     /**
      * Reads CSV text.
      *
-     * @param in the bytes, UTF-8 (closed with this)
-     * @param delimiter the field separator
+     * @param in the bytes (closed with this)
+     * @param dialect the field separator, and the charset of text without a byte order mark
      */
-    StrictCsv(InputStream in, char delimiter) {
-        this.text = new CheckedText(in);
-        this.csv = CsvReader.builder().fieldSeparator(delimiter).allowUnclosedQuote(false).ofCsvRecord(text);
+    StrictCsv(InputStream in, Dialect dialect) {
+        this.text = new CheckedText(in, dialect.charset());
+        this.csv = CsvReader.builder().fieldSeparator(dialect.delimiter()).allowUnclosedQuote(false)
+                .ofCsvRecord(text);
         this.rows = csv.iterator();
     }
 
@@ -78,30 +83,34 @@ final class StrictCsv implements Iterator<Map<String, String>>, AutoCloseable {
         csv.close();
     }
 
-    /** The characters of the CSV text, decoded strictly, without a byte order mark, watched for NUL. */
+    /** The characters of the CSV text, decoded strictly, without its byte order mark, watched for NUL. */
     private static final class CheckedText extends Reader {
         private final Reader in;
-        private boolean started;
         private long position;
 
-        CheckedText(InputStream bytes) {
-            this.in = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+        /** Reads a byte order mark, if any, which names the charset; else the given one. */
+        CheckedText(InputStream bytes, Charset charset) {
+            InputStream buffered = new BufferedInputStream(bytes, 64 * 1024);
+            Charset chosen = charset;
+            try {
+                buffered.mark(3);
+                byte[] head = buffered.readNBytes(3);
+                buffered.reset();
+                Optional<Charset> bom = ReadRules.bomCharset(head, head.length);
+                if (bom.isPresent()) {
+                    chosen = bom.get();
+                    buffered.skipNBytes(ReadRules.bomLength(chosen));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.in = new InputStreamReader(buffered, chosen.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
             int read = in.read(buffer, offset, length);
-            if (read > 0 && !started) {
-                started = true;
-                if (buffer[offset] == '\uFEFF') {
-                    System.arraycopy(buffer, offset + 1, buffer, offset, read - 1);
-                    read--;
-                    if (read == 0) {
-                        return read(buffer, offset, length);
-                    }
-                }
-            }
             for (int i = offset; i < offset + read; i++) {
                 if (buffer[i] == 0) {
                     throw new CharConversionException("a NUL byte in the CSV text (character " + (position + i - offset)

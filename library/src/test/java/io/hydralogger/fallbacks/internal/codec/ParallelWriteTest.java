@@ -78,7 +78,7 @@ class ParallelWriteTest {
             transform.apply(new ByteArrayInputStream(file[0].toByteArray()), fresh);
             file[0] = fresh;
         };
-        long count = Codecs.writeCsv(records, false, file[0], rewrite, threads);
+        long count = Codecs.writeCsv(records, false, ',', file[0], rewrite, threads);
         return new Written(file[0].toByteArray(), count);
     }
 
@@ -300,7 +300,7 @@ class ParallelWriteTest {
                     .hasMessageContaining("disk full");
             assertThatThrownBy(() -> Codecs.writeJson(mapper, records, 2, failing, parallel(2)))
                     .hasMessageContaining("disk full");
-            assertThatThrownBy(() -> Codecs.writeCsv(records.iterator(), false, failing, transform -> { },
+            assertThatThrownBy(() -> Codecs.writeCsv(records.iterator(), false, ',', failing, transform -> { },
                     parallel(2))).hasMessageContaining("disk full");
         }
     }
