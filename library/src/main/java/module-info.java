@@ -7,15 +7,17 @@
  * reports and salvage), {@code sanitize} (any value made writable) and {@code stats}
  * (statistics, and their Micrometer binding when Micrometer is present). The machinery under
  * {@code internal} is not exported. Micrometer is optional ({@code requires static}); it has no
- * module descriptor of its own, only an automatic-module name, hence the suppressed warnings.
+ * module descriptor of its own, only an automatic-module name, hence the suppressed warnings; it
+ * is not required transitively, so that a module using the library compiles without it (only
+ * {@code stats.FallbackMetrics} shows Micrometer types).
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+@SuppressWarnings("requires-automatic")
 module io.hydralogger.fallbacks {
     requires transitive tools.jackson.core;
     requires transitive tools.jackson.databind;
     requires de.siegmar.fastcsv;
     requires org.slf4j;
-    requires static transitive micrometer.core;
+    requires static micrometer.core;
 
     exports io.hydralogger.fallbacks;
     exports io.hydralogger.fallbacks.format;

@@ -43,14 +43,14 @@ final class Append {
     Append(Context context) {
         this.context = context;
         this.appender = new LineAppender(context.sync(), context.clock, this::isCompleteValue);
-        this.encoders = ThreadLocal.withInitial(() -> new LineEncoder(context.mapper));
+        this.encoders = ThreadLocal.withInitial(() -> new LineEncoder(context.mapper, context.runtime.sanitizer));
     }
 
     WriteResult append(Iterable<?> records, Path path) {
         long start = System.nanoTime();
         LineEncoder kept = encoders.get();
         // an append made while this thread encodes (from a record's getter, say) gets an encoder of its own
-        LineEncoder encoder = kept.busy() ? new LineEncoder(context.mapper) : kept;
+        LineEncoder encoder = kept.busy() ? new LineEncoder(context.mapper, context.runtime.sanitizer) : kept;
         long count;
         try {
             count = encoder.encode(records.iterator());
@@ -134,13 +134,13 @@ final class Append {
         if (Files.exists(name, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(name.toString(), target.toString(), "the rotated name is taken");
         }
-        if (context.sync()) {
+        if (context.sync().files()) {
             try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ)) {
                 channel.force(true);
             }
         }
         Files.move(target, name, StandardCopyOption.ATOMIC_MOVE);
-        if (context.sync()) {
+        if (context.sync().folders()) {
             Folders.force(target.getParent());
         }
         return Optional.of(name);

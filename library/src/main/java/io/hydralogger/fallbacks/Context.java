@@ -4,14 +4,13 @@ import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
+import io.hydralogger.fallbacks.internal.fs.Sync;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.SalvageReader;
 import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.BackupManager;
 import io.hydralogger.fallbacks.write.Durability;
-import io.hydralogger.fallbacks.internal.codec.ParallelReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,8 +20,9 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the operations of one handler share: its settings and the parts they work with (the
- * atomic writer, the locked-section helper, the fallback sink, the counters). Immutable.
+ * What the operations of one handler share: its settings, its runtime (locks, caches, threads)
+ * and the parts they work with (the atomic writer, the locked-section helper, the fallback sink,
+ * the counters). Immutable.
  */
 final class Context {
     final Durability durability;
@@ -35,13 +35,16 @@ final class Context {
     final boolean neutralizeFormulas;
     final Dialect dialect;
     final Clock clock;
+    final FallbackRuntime runtime;
+    /** The longest wait for a file's lock, in nanoseconds; negative for no limit. */
+    final long lockTimeoutNanos;
     final AtomicWriter writer;
     final FallbackFiles fallbackFiles;
     final Counters stats;
     final LockedSection locks;
     final FallbackSink fallbacks;
-    /** Threads that help a large write (chunks serialised, forces ahead). */
-    final Executor helpers = ParallelReader.helperThreads();
+    /** Threads that help a large write (chunks serialised, forces ahead): the runtime's. */
+    final Executor helpers;
 
     Context(FallbackHandlerBuilder builder) {
         this.durability = builder.durability;
@@ -54,17 +57,20 @@ final class Context {
         this.neutralizeFormulas = builder.neutralizeFormulas;
         this.dialect = builder.dialect;
         this.clock = builder.clock;
-        this.writer = AtomicWriter.builder().durability(durability).backups(backups)
+        this.runtime = builder.runtime != null ? builder.runtime : Fallbacks.runtime();
+        this.lockTimeoutNanos = builder.lockTimeout == null ? -1 : builder.lockTimeout.toNanos();
+        this.helpers = runtime.parsing;
+        this.writer = AtomicWriter.builder().durability(durability).backups(backups.withDeleter(runtime.deleter))
                 .createParentDirectories(createParents).build();
-        this.fallbackFiles = new FallbackFiles(builder.fallbackFolder, clock, sync());
-        this.stats = new Counters(LockedSection.LOCKS);
+        this.fallbackFiles = new FallbackFiles(builder.fallbackFolder, clock, sync(), runtime.sanitizer);
+        this.stats = new Counters(runtime);
         this.locks = new LockedSection(this);
         this.fallbacks = new FallbackSink(this);
     }
 
-    /** {@return the inspection of a file with this handler's limits and dialect} */
+    /** {@return the inspection of a file with this handler's limits and dialect (the runtime keeps it)} */
     CorruptionReport inspect(Path file, Format format) {
-        return CorruptionDetector.inspect(file, format, readLimits, dialect);
+        return runtime.reports.inspect(file, format, readLimits, dialect);
     }
 
     /** {@return the salvage of a file with this handler's mapper, limits and dialect; must be closed} */
@@ -81,8 +87,12 @@ final class Context {
         return JsonMapper.builder(factory).build();
     }
 
-    /** {@return whether writes wait for stable storage} */
-    boolean sync() {
-        return durability == Durability.SYNC;
+    /** {@return what writes force to stable storage} */
+    Sync sync() {
+        return switch (durability) {
+            case SYNC -> Sync.FILES_AND_FOLDERS;
+            case SYNC_FILES_ONLY -> Sync.FILES;
+            case NONE -> Sync.NONE;
+        };
     }
 }

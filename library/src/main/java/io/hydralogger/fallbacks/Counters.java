@@ -1,8 +1,5 @@
 package io.hydralogger.fallbacks;
 
-import io.hydralogger.fallbacks.internal.fs.PathLocks;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
-import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.stats.StatsSnapshot;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +32,10 @@ final class Counters implements FallbackStats {
     private final Latency readLatency = new Latency();
     private final Latency appendLatency = new Latency();
     private final Latency lockWaitLatency = new Latency();
-    private final PathLocks locks;
+    private final FallbackRuntime runtime;
 
-    Counters(PathLocks locks) {
-        this.locks = locks;
+    Counters(FallbackRuntime runtime) {
+        this.runtime = runtime;
     }
 
     /**
@@ -147,17 +144,17 @@ final class Counters implements FallbackStats {
 
     @Override
     public int liveLocks() {
-        return locks.size();
+        return runtime.locks.size();
     }
 
     @Override
     public int sanitizerCacheSize() {
-        return DataSanitizer.cacheSize();
+        return runtime.sanitizer.cacheSize();
     }
 
     @Override
     public int corruptionCacheSize() {
-        return CorruptionDetector.cacheSize();
+        return runtime.reports.size();
     }
 
     @Override

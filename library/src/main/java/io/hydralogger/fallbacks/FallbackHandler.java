@@ -3,6 +3,7 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.internal.fs.PathLocks;
+import io.hydralogger.fallbacks.recovery.CorruptFileException;
 import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.write.AtomicWriter;
 import io.hydralogger.fallbacks.write.Durability;
@@ -20,7 +21,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,34 +30,25 @@ import tools.jackson.databind.json.JsonMapper;
  * and meant to be shared. Every method throws {@link NullPointerException} for a null argument
  * unless its documentation allows null.
  *
- * <p><b>Writes</b> replace the whole file atomically and durably (see {@link AtomicWriter}),
- * keep the previous version as a backup, and stream the records from any {@code Iterable},
- * {@code Iterator} or {@code Stream} through the sanitiser (see
- * {@link io.hydralogger.fallbacks.sanitize.DataSanitizer}) without copying them first. Writers
- * of one file are serialised, across threads by an in-JVM lock and across processes by an OS
- * lock on the sidecar {@code .<name>.lock}. A write that cannot land leaves the target untouched
- * and puts its records in a JSON Lines fallback file; the result names it. For an
- * {@code Iterable} or array every record reaches the fallback file; an {@code Iterator} or
- * {@code Stream} can be consumed only once, so there the fallback file holds the records not
- * yet consumed when the write failed, and the log line says so.
+ * <p><b>Writes</b> replace the whole file atomically and durably (see {@link AtomicWriter}), keep
+ * the previous version as a backup, and stream the records through the sanitiser without
+ * copying them. Writers of one file are serialised across threads and processes (an OS lock on
+ * {@code .<name>.lock}). A write that cannot land leaves the target untouched and puts its
+ * records in a JSON Lines fallback file named by the result (from an {@code Iterator} or
+ * {@code Stream}, which can be consumed once, the records not yet consumed).
  *
  * <p><b>Reads</b> take no lock (whole-file writes are atomic renames) and never throw for I/O
  * or data problems: the result says what was read and from where.
  *
- * <p><b>Async</b>: {@link #async} runs any call on the handler's executor (by default
- * {@value #DEFAULT_POOL_THREADS} daemon threads {@code hydra-fallbacks-io-N} and a queue of
- * {@value #DEFAULT_POOL_QUEUE} calls, beyond which the caller runs the call itself).
+ * <p><b>Async</b>: {@link #async} runs any call on the handler's executor (by default its
+ * runtime's pool, see {@link FallbackRuntime}). A handler holds no threads of its own: the locks,
+ * caches and threads belong to its {@link FallbackRuntime}, by default the facade's.
  *
  * <p>Each operation is a class of its own in this package (package-private):
  * {@code WholeFileWrite}, {@code Append}, {@code Update}, {@code RecoveringRead}, {@code Repair},
  * over the shared {@code LockedSection} and {@code FallbackSink}; this class configures them.
  */
-public final class FallbackHandler {
-    /** Threads of the default async pool. */
-    public static final int DEFAULT_POOL_THREADS = DefaultPool.THREADS;
-    /** Calls the default async pool queues before callers run their calls themselves. */
-    public static final int DEFAULT_POOL_QUEUE = DefaultPool.QUEUE;
-
+public final class FallbackHandler implements AutoCloseable {
     private final Context context;
     private final Executor executor;
     private final WholeFileWrite writes;
@@ -68,7 +59,7 @@ public final class FallbackHandler {
 
     FallbackHandler(FallbackHandlerBuilder builder) {
         this.context = new Context(builder);
-        this.executor = builder.executor != null ? builder.executor : DefaultPool.EXECUTOR;
+        this.executor = builder.executor != null ? builder.executor : context.runtime.async;
         this.writes = new WholeFileWrite(context);
         this.appends = new Append(context);
         this.reads = new RecoveringRead(context);
@@ -88,18 +79,20 @@ public final class FallbackHandler {
 
     /**
      * Closes the files kept open between appends: the lock files and append channels of the last
-     * {@value PathLocks#MAX_IDLE} files written, which stay open so that a file appended to again
-     * and again is not reopened each time. Files in use are not affected.
+     * {@value PathLocks#MAX_IDLE} files appended to, which stay open so that a file appended to
+     * again and again is not reopened each time (they are its runtime's, shared with the handlers
+     * of the same runtime). Files in use are not affected, and the handler stays usable: the next
+     * append opens its file again. The runtime's threads are not stopped (close the runtime for that).
      */
-    public void closeIdleFiles() {
-        LockedSection.LOCKS.closeIdle();
+    @Override
+    public void close() {
+        context.runtime.locks.closeIdle();
     }
 
     /** {@return the recovery policy of this handler's reads} */
     public RecoveryPolicy recoveryPolicy() {
         return context.recoveryPolicy;
     }
-
     /** {@return the JSON mapper this handler reads and writes with} */
     public JsonMapper mapper() {
         return context.mapper;
@@ -178,13 +171,11 @@ public final class FallbackHandler {
     // ---------------------------------------------------------------- appends and updates
 
     /**
-     * Appends records to a JSON Lines file, one line each, creating the file when missing. The
-     * lines of one call are encoded first (no lock is held while serialising), then written as
-     * one unit at the end of the file under the file's lock; a torn last line left by a writer
-     * that died is repaired first, never glued onto; with {@link Durability#SYNC} they are forced
-     * before the call returns. Threads appending to one file at once share one write and one
-     * {@code force}. If the append fails, the file ends where it ended before and the records go
-     * to a fallback file, as for a failed write.
+     * Appends records to a JSON Lines file, one line each, as one unit at the end of the file
+     * under its lock, creating it when missing; a torn last line left by a writer that died is
+     * repaired first, never glued onto; the lines are forced unless {@link Durability#NONE}.
+     * Threads appending to one file at once share one write and one {@code force}. A failed
+     * append leaves the file as it ended and puts the records in a fallback file.
      *
      * @param records the records
      * @param path the file
@@ -220,19 +211,15 @@ public final class FallbackHandler {
     }
 
     /**
-     * Reads, changes and writes a file as one step under its exclusive lock (in-JVM and, with
-     * process locking, across processes), so that no update of another thread or process is
-     * lost. The function gets the current data as a read of this handler gives it (for
-     * {@link Format#JSON} any value, for {@link Format#JSON_LINES} a {@code List<Object>}, for
-     * {@link Format#CSV} a {@code List<Map<String, String>>}; salvaged or from a backup as the
-     * recovery policy says; null when the file does not exist) and returns the new data, written
-     * atomically like any write. If the current data cannot be read at all, the file is left
-     * alone, the function is not called and the result is a failure. The function runs under the
-     * lock: it must be quick and must not write the same file. An exception it throws propagates
-     * and leaves the file untouched. An update never makes a file worse: when the file is damaged
-     * and the data read holds fewer records than a salvage finds in it (a backup the policy
-     * preferred), the update is refused with a {@link RefusedException} and the file is untouched;
-     * otherwise the damaged original is kept as {@code <name>.corrupt-<timestamp>}.
+     * Reads, changes and writes a file as one step under its exclusive lock (across threads and
+     * processes), so that no other update is lost. The function gets the data as a read of this
+     * handler gives it ({@code null} when there is no file) and returns the new data, written
+     * atomically like any write. If nothing can be read, the function is not called and the
+     * file is left alone. The function runs under the lock: it must be quick and must not write
+     * the same file. An exception it throws propagates and leaves the file untouched. An update
+     * never makes a file worse: when the file is damaged and the data read holds fewer records
+     * than a salvage finds (a backup the policy preferred), it fails with a
+     * {@link RefusedException}; otherwise the damaged original is kept as {@code <name>.corrupt-<stamp>}.
      *
      * @param path the file
      * @param format the format of the file
@@ -249,8 +236,7 @@ public final class FallbackHandler {
     // ---------------------------------------------------------------- reads
 
     /**
-     * Reads a JSON file into plain Java values: {@code List}, {@code Map}, {@code String},
-     * numbers, {@code Boolean} or null.
+     * Reads a JSON file into plain Java values (lists, maps, strings, numbers, booleans, null).
      *
      * @param path the file
      * @return what was read
@@ -332,11 +318,10 @@ public final class FallbackHandler {
 
     /**
      * Streams the records of a file in constant memory, strictly: the elements of a JSON array
-     * (or a JSON document that is not an array, as one record), the lines of JSON Lines, the
-     * rows of a CSV file as maps of column name to text. The stream must be closed. Damage is
-     * thrown when the stream reaches it, as an {@link UncheckedIOException}, a
-     * {@link JacksonException} or FastCSV's {@code CsvParseException}; the records before it
-     * have been delivered.
+     * (a document that is not an array is one record), the lines of JSON Lines, the rows of CSV
+     * as maps. The stream must be closed. Damage is thrown when the stream reaches it, after the
+     * records before it, as a {@link CorruptFileException} (the file, the kind, byte offset and
+     * line); an I/O error as an {@link UncheckedIOException}.
      *
      * @param path the file
      * @param format its format
@@ -346,7 +331,8 @@ public final class FallbackHandler {
     public Stream<Object> stream(Path path, Format format) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
         Objects.requireNonNull(format, "format must not be null");
-        return stream(Files.newInputStream(path), format);
+        return StrictStream.of(codecStream(Files.newInputStream(path), format), path,
+                damaged -> context.inspect(damaged, format).problems().stream().findFirst());
     }
 
     /**
@@ -359,7 +345,12 @@ public final class FallbackHandler {
      */
     public Stream<Object> stream(InputStream in, Format format) {
         Objects.requireNonNull(in, "in must not be null");
-        return switch (Objects.requireNonNull(format, "format must not be null")) {
+        return StrictStream.of(codecStream(in, Objects.requireNonNull(format, "format must not be null")), null,
+                damaged -> java.util.Optional.empty());
+    }
+
+    private Stream<Object> codecStream(InputStream in, Format format) {
+        return switch (format) {
             case JSON -> Codecs.streamJson(context.mapper, in);
             case JSON_LINES -> Codecs.streamJsonLines(context.mapper, in);
             case CSV, TSV -> Codecs.streamCsv(in, context.dialect.forFormat(format));
@@ -367,14 +358,10 @@ public final class FallbackHandler {
     }
 
     /**
-     * Opens the records of a file as this handler's recovery policy finds them, streamed in
-     * constant memory: the file itself when intact; when it is damaged or missing, by the
-     * policy: {@link RecoveryPolicy#SALVAGE_THEN_BACKUP} salvages the file and, when nothing can
-     * be salvaged, takes the newest intact backup, then the newest fallback file with records;
-     * {@link RecoveryPolicy#BACKUP_THEN_SALVAGE} tries the backups first; {@link RecoveryPolicy#STRICT}
-     * gives no records ({@link Source#NONE}). Deciding reads the file once without building
-     * anything (see {@link io.hydralogger.fallbacks.recovery.CorruptionDetector}); the records
-     * are then read as they are consumed.
+     * Opens the records of a file as this handler's {@link RecoveryPolicy} finds them (the file
+     * itself when intact; else salvaged, from a backup or from a fallback file), streamed in
+     * constant memory. Deciding reads the file once without building anything; the records are
+     * then read as they are consumed.
      *
      * @param path the file
      * @param format its format
@@ -387,13 +374,11 @@ public final class FallbackHandler {
     }
 
     /**
-     * Repairs a damaged file in place, under the file's lock: keeps the damaged original as
-     * {@code <name>.corrupt-<timestamp>} beside it (a hard link: no byte is copied, and the
-     * evidence is never destroyed), then rewrites the file atomically from the records salvaged
-     * from it. An intact file is left alone. A repair never makes a file worse: when no record
-     * can be salvaged from a non-empty file, the file is left untouched and the result fails with
-     * a {@link RefusedException} (see {@link #repair(Path, Format, boolean)} to force it). If the
-     * rewrite fails, the records go to a fallback file.
+     * Repairs a damaged file in place, under its lock: keeps the damaged original as
+     * {@code <name>.corrupt-<timestamp>} (a hard link: evidence is never destroyed) and rewrites
+     * the file atomically from what salvage gives. An intact file is left alone. When no record
+     * can be salvaged from a non-empty file, the file is left alone and the result fails with a
+     * {@link RefusedException} ({@link #repair(Path, Format, boolean)} forces it).
      *
      * @param path the file
      * @param format its format
@@ -405,22 +390,21 @@ public final class FallbackHandler {
     }
 
     /**
-     * Repairs a damaged file in place; see {@link #repair(Path, Format)}.
+     * {@link #repair(Path, Format)}, forced when {@code force}: a file from which no record can be
+     * salvaged becomes an empty file of its format (the original is kept all the same).
      *
      * @param path the file
      * @param format its format
-     * @param force whether to rewrite the file even when no record can be salvaged from it (it
-     *     becomes an empty file of its format: {@code []}, no lines, no rows); the damaged
-     *     original is kept as {@code <name>.corrupt-<timestamp>} all the same
+     * @param force whether to rewrite the file even when no record can be salvaged from it
      * @return what was done
-     * @throws IllegalStateException if this thread holds the file's lock already
      */
     public RepairResult repair(Path path, Format format, boolean force) {
         Objects.requireNonNull(path, "path must not be null");
         return repairs.repair(path, Objects.requireNonNull(format, "format must not be null"), force);
     }
+
     /**
-     * Puts a backup back in place of a file (see {@link BackupManager#restore(Path, Path)}: the
+     * Puts a backup back in place of a file (see {@link io.hydralogger.fallbacks.write.BackupManager#restore(Path, Path)}: the
      * replaced version is kept as {@code <name>.corrupt-<timestamp>}), under the file's lock, and
      * never makes the file worse: when the backup holds fewer records than a salvage finds in the
      * file now, nothing is done and a {@link RefusedException} is thrown, unless forced.
@@ -440,7 +424,6 @@ public final class FallbackHandler {
         return new Restore(context).restore(path, backup, Objects.requireNonNull(format, "format must not be null"),
                 force);
     }
-
 
     // ---------------------------------------------------------------- async
 

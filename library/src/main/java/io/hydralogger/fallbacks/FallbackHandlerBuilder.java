@@ -9,6 +9,7 @@ import io.hydralogger.fallbacks.write.Durability;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,8 @@ public final class FallbackHandlerBuilder {
     boolean neutralizeFormulas;
     Dialect dialect = Dialect.CSV;
     Clock clock = Clock.systemUTC();
+    FallbackRuntime runtime;
+    Duration lockTimeout;
 
     FallbackHandlerBuilder() {
     }
@@ -131,8 +134,8 @@ public final class FallbackHandlerBuilder {
     }
 
     /**
-     * Sets the executor of the async methods. Default: a shared pool of
-     * {@value FallbackHandler#DEFAULT_POOL_THREADS} daemon threads with a bounded queue.
+     * Sets the executor of {@link FallbackHandler#async}. Default: the runtime's pool of
+     * {@value FallbackRuntime#ASYNC_THREADS} daemon threads with a bounded queue.
      *
      * @param executor the executor
      * @return this builder
@@ -200,6 +203,38 @@ public final class FallbackHandlerBuilder {
      */
     public FallbackHandlerBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        return this;
+    }
+
+    /**
+     * Sets the longest time a write, append, update or repair waits for the lock of its file
+     * (held by another thread or process); when it runs out, the call fails as if the file could
+     * not be written (its records go to a fallback file). Default: no limit, the wait lasts as
+     * long as the other writer holds the lock. Either way the wait ends when the waiting thread is
+     * interrupted (the call fails the same way and the thread's interrupt status stays set).
+     *
+     * @param timeout the longest wait, positive
+     * @return this builder
+     * @throws IllegalArgumentException if the timeout is zero or negative
+     */
+    public FallbackHandlerBuilder lockTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout must not be null");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("lock timeout must be positive: " + timeout);
+        }
+        this.lockTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Sets the runtime whose lock table, caches and threads the handler uses. Default: the
+     * facade's ({@link Fallbacks#runtime()}). Handlers that may write the same files must share one.
+     *
+     * @param runtime the runtime
+     * @return this builder
+     */
+    public FallbackHandlerBuilder runtime(FallbackRuntime runtime) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime must not be null");
         return this;
     }
 

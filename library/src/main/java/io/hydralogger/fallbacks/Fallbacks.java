@@ -1,8 +1,6 @@
 package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
-import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.stats.StatsSnapshot;
 import java.nio.file.Path;
@@ -33,6 +31,14 @@ public final class Fallbacks {
     /** {@return the default handler behind this facade} */
     public static FallbackHandler handler() {
         return Default.HANDLER;
+    }
+
+    /**
+     * {@return the default runtime: the lock table, caches and threads that every handler uses
+     * unless its builder is given another} It lives as long as the JVM (its threads are daemons).
+     */
+    public static FallbackRuntime runtime() {
+        return Default.RUNTIME;
     }
 
     // ---------------------------------------------------------------- writes
@@ -412,21 +418,20 @@ public final class Fallbacks {
     }
 
     /**
-     * Empties the sanitiser's per-class cache and the corruption detector's cache, and closes the
-     * files kept open for the next write of recently written files.
+     * Empties the default runtime's caches (the sanitiser's per-class cache, the corruption
+     * reports) and closes the files it keeps open for the next append of recently appended files.
      */
     public static void clearAllCaches() {
-        handler().closeIdleFiles();
-        DataSanitizer.clearCache();
-        CorruptionDetector.clearCache();
+        runtime().clearCaches();
     }
 
     private static Path toPath(String path) {
         return Path.of(Objects.requireNonNull(path, "path must not be null"));
     }
 
-    /** The default handler, made on first use. */
+    /** The default runtime and handler, made on first use: the only static state of the library. */
     private static final class Default {
-        static final FallbackHandler HANDLER = FallbackHandler.builder().build();
+        static final FallbackRuntime RUNTIME = FallbackRuntime.create();
+        static final FallbackHandler HANDLER = FallbackHandler.builder().runtime(RUNTIME).build();
     }
 }

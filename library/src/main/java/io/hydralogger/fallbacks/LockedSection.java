@@ -16,9 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread holds the lock already) propagates.
  */
 final class LockedSection {
-    /** The per-path locks of this JVM, shared by every handler. */
-    static final PathLocks LOCKS = new PathLocks();
-
     /**
      * How long an append reuses a path's resolution (links followed, folder made) before it looks
      * again: as long as a lease of the OS lock lasts at most.
@@ -79,7 +76,8 @@ final class LockedSection {
         PathLocks.Held held;
         try {
             target = resolve(path, createParents);
-            held = LOCKS.lock(target, context.processLocking, context.stats::lockWaited);
+            held = context.runtime.locks.lock(target, context.processLocking, context.lockTimeoutNanos,
+                    context.stats::lockWaited);
         } catch (IllegalStateException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -102,7 +100,8 @@ final class LockedSection {
      */
     void append(Path path, PendingAppend append, GroupWriter writer) throws IOException {
         Path target = resolveForAppend(path);
-        LOCKS.append(target, context.processLocking, context.stats::lockWaited, append,
+        context.runtime.locks.append(target, context.processLocking, context.lockTimeoutNanos,
+                context.stats::lockWaited, append,
                 (group, held) -> writer.write(target, group, held));
     }
 
@@ -152,7 +151,7 @@ final class LockedSection {
     private Path resolve(Path path, boolean createParents) throws IOException {
         Path target = Links.resolveTarget(path);
         if (createParents && context.createParents) {
-            Folders.create(target.getParent(), context.sync());
+            Folders.create(target.getParent(), context.sync().folders());
         }
         return target;
     }

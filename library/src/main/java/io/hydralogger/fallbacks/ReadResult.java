@@ -27,6 +27,14 @@ public record ReadResult<T>(T data, Path path, Format format, Source source, Opt
     /**
      * Checks the components.
      *
+     * @param data the data read, or null
+     * @param path the file asked for
+     * @param format the format it was read as
+     * @param source where the data came from
+     * @param sourcePath the file the data came from
+     * @param report the problems found in the file asked for
+     * @param recordsSkipped records that had to be skipped
+     * @param error why nothing (or not the file itself) could be read
      * @throws NullPointerException if any component but data is null
      */
     public ReadResult {

@@ -3,7 +3,6 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.internal.fs.Links;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.Problem;
@@ -56,12 +55,12 @@ final class RecoveringRead {
     }
 
     <T> ReadResult<T> json(Path path, JavaType type) {
-        return read(path, Format.JSON, p -> Codecs.<T>readJson(context.mapper, p, type), RecoveringRead::countOf,
+        return read(path, Format.JSON, p -> Codecs.<T>readJson(context.mapper, p, type, context.runtime.parsing), RecoveringRead::countOf,
                 (records, single) -> convert(single ? records.get(0) : records, type));
     }
 
     <T> ReadResult<List<T>> jsonLines(Path path, JavaType type) {
-        return read(path, Format.JSON_LINES, p -> Codecs.<T>readJsonLines(context.mapper, p, type), List::size,
+        return read(path, Format.JSON_LINES, p -> Codecs.<T>readJsonLines(context.mapper, p, type, context.runtime.parsing), List::size,
                 (records, single) -> {
                     List<T> typed = new ArrayList<>(records.size());
                     for (Object record : records) {

@@ -3,7 +3,6 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.fs.Folders;
 import io.hydralogger.fallbacks.internal.fs.Links;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
@@ -57,7 +56,7 @@ final class Repair {
                         + " as it is (force the repair to replace it with an empty file; the original is kept)"));
             }
             Path damaged = Links.keepAsCorrupt(target, context.clock);
-            if (context.sync()) {
+            if (context.sync().folders()) {
                 // the evidence's name must be on disk before the rename replaces the damaged file
                 Folders.force(target.getParent());
             }

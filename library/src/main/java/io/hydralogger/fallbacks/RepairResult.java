@@ -24,6 +24,15 @@ public record RepairResult(Path path, Format format, boolean ok, boolean repaire
     /**
      * Checks the components.
      *
+     * @param path the file
+     * @param format its format
+     * @param ok whether the file is now intact (it was, or it was rewritten from what was salvaged)
+     * @param repaired whether the file was rewritten
+     * @param report the problems found in the file before the repair
+     * @param recordsKept the records the file holds now
+     * @param damagedCopy where the damaged original is kept ({@code <name>.corrupt-<timestamp>})
+     * @param fallbackFile where the salvaged records went when the rewrite itself failed
+     * @param error why the repair failed, when it did
      * @throws NullPointerException if any component is null
      * @throws IllegalArgumentException if {@code ok} and an error disagree (a result is ok exactly
      *     when it has no error), a repaired file is not ok, or a result with a fallback file is ok

@@ -1,7 +1,6 @@
 package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,7 @@ final class Restore {
 
     private Outcome restoreLocked(Path path, Path target, Path backup, Format format, boolean force) {
         try {
-            long now = Files.exists(target) ? context.inspect(target, format)
-                    .validRecords() : 0;
+            long now = Files.exists(target) ? context.inspect(target, format).validRecords() : 0;
             long kept = context.inspect(backup, format).validRecords();
             if (!force && kept < now) {
                 return new Outcome(Optional.empty(), new RefusedException("the backup " + backup + " holds " + kept

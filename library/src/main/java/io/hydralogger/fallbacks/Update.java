@@ -3,7 +3,6 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.fs.Folders;
 import io.hydralogger.fallbacks.internal.fs.Links;
-import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ final class Update {
         }
         try {
             Path damaged = Links.keepAsCorrupt(target, context.clock);
-            if (context.sync()) {
+            if (context.sync().folders()) {
                 Folders.force(target.getParent());
             }
             LOG.warn("update of {}: the file was damaged; its original is kept as {}", path, damaged);

@@ -4,11 +4,14 @@ import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.internal.codec.WriteThreads;
 import io.hydralogger.fallbacks.internal.fs.TempFiles;
+import io.hydralogger.fallbacks.write.DurabilityUnknownException;
 import io.hydralogger.fallbacks.write.PendingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole-file write: under the target's lock, sweep temp files of dead writers, stream the
@@ -16,6 +19,8 @@ import java.util.concurrent.Executor;
  * on any failure the target is untouched and the records go to the fallback sink.
  */
 final class WholeFileWrite {
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
+
     private final Context context;
 
     WholeFileWrite(Context context) {
@@ -63,7 +68,15 @@ final class WholeFileWrite {
         try (PendingFile pending = begin(target)) {
             long records = body.write(source, pending);
             long bytes = pending.bytesWritten();
-            Optional<Path> backup = pending.commit();
+            Optional<Path> backup;
+            try {
+                backup = pending.commit();
+            } catch (DurabilityUnknownException e) {
+                long nanos = System.nanoTime() - start;
+                context.stats.writeSucceeded(records, bytes, nanos);
+                LOG.warn("wrote {}, but its durability is not known: {}", path, Failures.describe(e));
+                return WriteResult.writtenDurabilityUnknown(path, format, bytes, records, e.backup(), nanos);
+            }
             long nanos = System.nanoTime() - start;
             context.stats.writeSucceeded(records, bytes, nanos);
             return WriteResult.written(path, format, bytes, records, backup, nanos);
@@ -79,16 +92,16 @@ final class WholeFileWrite {
     private Body bodyOf(Format format, int indent) {
         switch (format) {
             case JSON:
-                return (source, pending) -> Codecs.writeJson(context.mapper, source.document(), indent,
-                        pending.stream(), threads(pending));
+                return (source, pending) -> Codecs.writeJson(context.mapper, context.runtime.sanitizer, source.document(),
+                        indent, pending.stream(), threads(pending));
             case CSV:
             case TSV:
-                return (source, pending) -> Codecs.writeCsv(source.records(), context.neutralizeFormulas,
-                        context.dialect.forFormat(format).delimiter(), pending.stream(),
+                return (source, pending) -> Codecs.writeCsv(context.runtime.sanitizer, source.records(),
+                        context.neutralizeFormulas, context.dialect.forFormat(format).delimiter(), pending.stream(),
                         transform -> pending.rewrite(transform::apply), threads(pending));
             default:
-                return (source, pending) -> Codecs.writeJsonLines(context.mapper, source.records(), pending.stream(),
-                        threads(pending));
+                return (source, pending) -> Codecs.writeJsonLines(context.mapper, context.runtime.sanitizer,
+                        source.records(), pending.stream(), threads(pending));
         }
     }
 
@@ -99,7 +112,7 @@ final class WholeFileWrite {
     private WriteThreads threads(PendingFile pending) {
         Executor helpers = context.helpers;
         return WriteThreads.of(helpers,
-                context.sync() ? () -> pending.forceAhead(helpers) : WriteThreads.ForceAhead.NONE);
+                context.sync().files() ? () -> pending.forceAhead(helpers) : WriteThreads.ForceAhead.NONE);
     }
 
     /** Starts the write, first sweeping temp files of dead writers when that is safe. */

@@ -116,9 +116,29 @@ class AppendTest {
 
     @Test
     void appendsAfterTheFileWasRotatedAwayStartANewFile() throws Exception {
+        // without process locking there is no lease: every append compares the kept channel's file
+        // with the path's
+        FallbackHandler unleased = FallbackHandler.builder().processLocking(false).build();
+        Path file = dir.resolve("log.jsonl");
+        unleased.appendJsonLines(List.of(Map.of("n", 1)), file);
+        Path rotated = Files.move(file, dir.resolve("log.1.jsonl"));
+
+        assertThat(unleased.appendJsonLines(List.of(Map.of("n", 2)), file).ok()).isTrue();
+
+        assertThat(content(rotated)).isEqualTo("{\"n\":1}\n");
+        assertThat(content(file)).isEqualTo("{\"n\":2}\n");
+    }
+
+    @Test
+    void aRenameIsNoticedOnceTheLeaseIsIdlePastItsTimeEvenBeforeItsTimerRuns() throws Exception {
         Path file = dir.resolve("log.jsonl");
         handler.appendJsonLines(List.of(Map.of("n", 1)), file);
+        long appended = System.nanoTime();
         Path rotated = Files.move(file, dir.resolve("log.1.jsonl"));
+        // the lease's idle time (1 ms) passes; whether its timer thread ran meanwhile does not matter
+        while (System.nanoTime() - appended < 3_000_000) {
+            Thread.onSpinWait();
+        }
 
         assertThat(handler.appendJsonLines(List.of(Map.of("n", 2)), file).ok()).isTrue();
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
+import io.hydralogger.fallbacks.internal.fs.Sync;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
 import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
@@ -69,7 +71,7 @@ class BadInputTest {
      */
     static List<List<Object>> takeFallbackRecords(Path target) throws IOException {
         List<List<Object>> files = new ArrayList<>();
-        for (Path file : new FallbackFiles(FallbackFiles.defaultFolder(), Clock.systemUTC(), false).list(target)) {
+        for (Path file : new FallbackFiles(FallbackFiles.defaultFolder(), Clock.systemUTC(), Sync.NONE, new Sanitizer()).list(target)) {
             files.add(linesOf(file));
             Files.delete(file);
         }
@@ -85,7 +87,7 @@ class BadInputTest {
             assertThat(Fallbacks.safeWriteJson(records(), folder)).isFalse();
 
             assertThat(folder).isEmptyDirectory();
-            List<Path> fallbacks = new FallbackFiles(dir.resolve("unused"), Clock.systemUTC(), false).list(folder);
+            List<Path> fallbacks = new FallbackFiles(dir.resolve("unused"), Clock.systemUTC(), Sync.NONE, new Sanitizer()).list(folder);
             assertThat(fallbacks).hasSize(1);
             Path fallback = fallbacks.get(0);
             assertThat(fallback.getParent()).isEqualTo(dir);
@@ -96,7 +98,7 @@ class BadInputTest {
             assertThat(Fallbacks.safeWriteCsv(records(), folder)).isFalse();
             assertThat(Fallbacks.safeWriteJson(records(), folder.toString(), 2)).isFalse();
             assertThat(Fallbacks.asyncSafeWriteCsv(records(), folder).get()).isFalse();
-            List<Path> all = new FallbackFiles(dir.resolve("unused"), Clock.systemUTC(), false).list(folder);
+            List<Path> all = new FallbackFiles(dir.resolve("unused"), Clock.systemUTC(), Sync.NONE, new Sanitizer()).list(folder);
             assertThat(all).hasSize(5);
             for (Path file : all) {
                 assertThat(linesOf(file)).as(file.toString()).isEqualTo(expectedLines());
@@ -156,7 +158,7 @@ class BadInputTest {
 
             assertThat(Files.readAllBytes(file)).isEqualTo(old);
             assertThat(Fallbacks.safeReadJsonLines(file)).isEqualTo(List.of(map("old", true)));
-            List<Path> fallbacks = new FallbackFiles(dir, Clock.systemUTC(), false).list(file);
+            List<Path> fallbacks = new FallbackFiles(dir, Clock.systemUTC(), Sync.NONE, new Sanitizer()).list(file);
             assertThat(fallbacks).hasSize(1);
             assertThat(linesOf(fallbacks.get(0))).isEqualTo(many);
             assertThat(dir).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));

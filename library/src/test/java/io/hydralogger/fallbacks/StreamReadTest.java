@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.recovery.CorruptFileException;
+import io.hydralogger.fallbacks.recovery.ProblemKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,13 +70,23 @@ class StreamReadTest {
     void damageIsThrownWhenReachedAfterTheRecordsBeforeIt() {
         List<Object> seen = new ArrayList<>();
         try (Stream<Object> records = handler.stream(bytes("[{\"a\":1},{\"a\":2},{\"a\":"), Format.JSON)) {
-            assertThatThrownBy(() -> records.forEach(seen::add)).isInstanceOf(JacksonException.class);
+            assertThatThrownBy(() -> records.forEach(seen::add)).isInstanceOf(CorruptFileException.class)
+                    .hasCauseInstanceOf(JacksonException.class)
+                    .satisfies(e -> {
+                        CorruptFileException damage = (CorruptFileException) e;
+                        assertThat(damage.path()).as("bytes from a stream have no path").isEmpty();
+                        assertThat(damage.problem().kind()).isEqualTo(ProblemKind.TRUNCATED);
+                        assertThat(damage.problem().line()).isEqualTo(1);
+                        assertThat(damage.problem().offset()).isEqualTo(22);
+                    });
         }
         assertThat(seen).containsExactly(Map.of("a", 1), Map.of("a", 2));
 
         seen.clear();
         try (Stream<Object> records = handler.stream(bytes("{\"a\":1}\n{\"a\n{\"a\":3}\n"), Format.JSON_LINES)) {
-            assertThatThrownBy(() -> records.forEach(seen::add)).isInstanceOf(JacksonException.class);
+            assertThatThrownBy(() -> records.forEach(seen::add)).isInstanceOf(CorruptFileException.class)
+                    .hasCauseInstanceOf(JacksonException.class)
+                    .satisfies(e -> assertThat(((CorruptFileException) e).problem().line()).isEqualTo(2));
         }
         assertThat(seen).containsExactly(Map.of("a", 1));
     }
@@ -83,7 +95,8 @@ class StreamReadTest {
     void aCsvRowWithTheWrongFieldCountIsDamage() {
         List<Object> seen = new ArrayList<>();
         try (Stream<Object> records = handler.stream(bytes("a,b\n1,2\n3\n4,5\n"), Format.CSV)) {
-            assertThatThrownBy(() -> records.forEach(seen::add)).isInstanceOf(CsvParseException.class)
+            assertThatThrownBy(() -> records.forEach(seen::add)).isInstanceOf(CorruptFileException.class)
+                    .hasCauseInstanceOf(CsvParseException.class)
                     .hasMessageContaining("line 3");
         }
         assertThat(seen).containsExactly(Map.of("a", "1", "b", "2"));
@@ -117,5 +130,19 @@ class StreamReadTest {
         assertThatThrownBy(() -> handler.stream(dir.resolve("missing.json"), Format.JSON))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
         assertThat(Files.exists(dir.resolve("missing.json"))).isFalse();
+    }
+
+    @Test
+    void aDamagedFileNamesItselfAndTooDeepNestingIsToldFromTheParsersState(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("deep.json"), "[" + "[".repeat(600) + "]".repeat(600) + "]");
+        try (Stream<Object> records = handler.stream(file, Format.JSON)) {
+            assertThatThrownBy(() -> records.forEach(r -> { })).isInstanceOf(CorruptFileException.class)
+                    .satisfies(e -> {
+                        CorruptFileException damage = (CorruptFileException) e;
+                        assertThat(damage.path()).contains(file);
+                        assertThat(damage.problem().kind()).isEqualTo(ProblemKind.TOO_DEEP);
+                    });
+        }
     }
 }

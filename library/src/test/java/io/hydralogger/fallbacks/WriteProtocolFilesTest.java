@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
+import io.hydralogger.fallbacks.internal.fs.Sync;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -325,7 +327,7 @@ class WriteProtocolFilesTest {
         assertThat(Files.readAllLines(fallback)).containsExactly("{\"kept\":1}", "{\"kept\":2}");
         assertThat(permsOf(fallbackFolder)).isEqualTo(perms("rwx------"));
         assertThat(permsOf(fallback)).isEqualTo(perms("rw-------"));
-        assertThat(new FallbackFiles(fallbackFolder, Clock.systemUTC(), false).list(file))
+        assertThat(new FallbackFiles(fallbackFolder, Clock.systemUTC(), Sync.NONE, new Sanitizer()).list(file))
                 .containsExactly(fallback);
     }
 

@@ -114,7 +114,6 @@ public class VerifyBenchmark {
     }
 
     private static CorruptionReport intact(Path file, Format format) {
-        CorruptionDetector.clearCache();
         CorruptionReport report = CorruptionDetector.inspect(file, format);
         if (!report.problems().isEmpty()) {
             throw new IllegalStateException("the intact file was reported damaged: " + report);

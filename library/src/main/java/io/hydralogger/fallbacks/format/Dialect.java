@@ -23,6 +23,8 @@ public record Dialect(char delimiter, Charset charset) {
     /**
      * Checks the components.
      *
+     * @param delimiter the field delimiter
+     * @param charset the charset of files without a byte order mark
      * @throws IllegalArgumentException if the delimiter is a quote or a line break
      * @throws NullPointerException if the charset is null
      */
@@ -34,7 +36,11 @@ public record Dialect(char delimiter, Charset charset) {
         Objects.requireNonNull(charset, "charset must not be null");
     }
 
-    /** {@return the dialect of a format: TSV for {@link Format#TSV}, CSV for anything else} */
+    /**
+     * {@return the dialect of a format: TSV for {@link Format#TSV}, CSV for anything else}
+     *
+     * @param format the format
+     */
     public static Dialect of(Format format) {
         return format == Format.TSV ? TSV : CSV;
     }
@@ -57,7 +63,11 @@ public record Dialect(char delimiter, Charset charset) {
         return new Dialect(delimiter, other);
     }
 
-    /** {@return this dialect as it applies to a format: a TSV file is always tab-separated} */
+    /**
+     * {@return this dialect as it applies to a format: a TSV file is always tab-separated}
+     *
+     * @param format the format the file is read or written as
+     */
     public Dialect forFormat(Format format) {
         return format == Format.TSV ? withDelimiter('\t') : this;
     }

@@ -18,6 +18,10 @@ public record ReadLimits(int maxNestingDepth, int maxStringLength, int maxNumber
     /**
      * Checks the limits.
      *
+     * @param maxNestingDepth deepest nesting of arrays and objects (default 500)
+     * @param maxStringLength longest string, in characters (default 20,000,000)
+     * @param maxNumberLength longest number, in characters (default 1,000)
+     * @param maxDocumentBytes largest file, in bytes; -1 for no limit (the default)
      * @throws IllegalArgumentException if a limit is not positive (-1 is allowed for the size)
      */
     public ReadLimits {

@@ -4,13 +4,9 @@ import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,26 +14,11 @@ import java.util.Objects;
  * file once, streaming, and lists every problem with its kind, byte offset and line (the same
  * pass as a salvage by {@link DataRecovery}, without building the records).
  *
- * <p>Answers are cached (at most {@value #CACHE_SIZE} files, least recently used dropped). The
- * key is the file's real path, the format and the limits, plus what changes whenever the file
- * does: its size, modification time and, where the file system has them, its inode, device and
- * change time ({@code ctime}, which no program can set back). An answer is cached only when
- * those were the same before and after the read, so it never outlives a change of the file.
- * {@link #clearCache()} empties it (the facade's {@code clearAllCaches()} calls it). Thread-safe.
+ * <p>These static methods keep no state: each call reads the file. A handler keeps the answers
+ * for the files it reads in its runtime's cache, keyed so that an answer never outlives a change
+ * of the file. Thread-safe.
  */
 public final class CorruptionDetector {
-    /** Most files whose answer is cached. */
-    public static final int CACHE_SIZE = 256;
-
-    private static final Map<Key, CorruptionReport> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, CorruptionReport> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
-
     private CorruptionDetector() {
     }
 
@@ -109,22 +90,7 @@ public final class CorruptionDetector {
         Objects.requireNonNull(dialect, "dialect must not be null");
         Dialect applied = dialect.forFormat(format);
         try {
-            Key before = Key.of(path, format, limits, applied);
-            CorruptionReport cached;
-            synchronized (CACHE) {
-                cached = CACHE.get(before);
-            }
-            if (cached != null) {
-                return new CorruptionReport(path, format, cached.problems(), cached.validRecords(),
-                        cached.skippedRecords(), cached.lostRecords(), cached.notes());
-            }
-            CorruptionReport report = DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits, applied);
-            if (before.equals(Key.of(path, format, limits, applied))) {
-                synchronized (CACHE) {
-                    CACHE.put(before, report);
-                }
-            }
-            return report;
+            return DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits, applied);
         } catch (NoSuchFileException e) {
             return failed(path, format, ProblemKind.MISSING, "the file does not exist");
         } catch (IOException | RuntimeException e) {
@@ -134,36 +100,5 @@ public final class CorruptionDetector {
 
     private static CorruptionReport failed(Path path, Format format, ProblemKind kind, String message) {
         return new CorruptionReport(path, format, List.of(new Problem(kind, -1, -1, message)), 0, 0);
-    }
-
-    /** {@return how many answers are cached now} */
-    public static int cacheSize() {
-        synchronized (CACHE) {
-            return CACHE.size();
-        }
-    }
-
-    /** Forgets every cached answer. */
-    public static void clearCache() {
-        synchronized (CACHE) {
-            CACHE.clear();
-        }
-    }
-
-    /** What identifies one version of one file read one way. */
-    private record Key(Path real, Format format, ReadLimits limits, Dialect dialect, long size, Object modified,
-            Object identity) {
-        static Key of(Path path, Format format, ReadLimits limits, Dialect dialect) throws IOException {
-            Path real = path.toRealPath();
-            BasicFileAttributes basic = Files.readAttributes(real, BasicFileAttributes.class);
-            Object identity;
-            try {
-                Map<String, Object> unix = Files.readAttributes(real, "unix:ino,dev,ctime");
-                identity = List.of(unix.get("ino"), unix.get("dev"), unix.get("ctime"));
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                identity = String.valueOf(basic.fileKey());
-            }
-            return new Key(real, format, limits, dialect, basic.size(), basic.lastModifiedTime(), identity);
-        }
     }
 }

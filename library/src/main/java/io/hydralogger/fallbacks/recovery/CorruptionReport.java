@@ -28,7 +28,14 @@ public record CorruptionReport(Path path, Format format, List<Problem> problems,
     /**
      * Checks and copies the components.
      *
-     * @throws NullPointerException if path, format or problems is null
+     * @param path the file
+     * @param format the format it was read as
+     * @param problems every problem found, in file order; empty when the file is intact
+     * @param validRecords records that are intact
+     * @param skippedRecords records (or lines, rows, stretches of bytes) that had to be skipped
+     * @param lostRecords records known to be lost, or -1 when that cannot be told
+     * @param notes what looks wrong without being damage, one line each
+     * @throws NullPointerException if path, format, problems or notes is null
      */
     public CorruptionReport {
         Objects.requireNonNull(path, "path must not be null");

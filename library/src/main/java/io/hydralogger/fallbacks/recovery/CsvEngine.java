@@ -1,9 +1,9 @@
 package io.hydralogger.fallbacks.recovery;
 
-import io.hydralogger.fallbacks.format.ReadRules;
 import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

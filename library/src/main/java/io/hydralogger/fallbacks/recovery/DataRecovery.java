@@ -1,9 +1,9 @@
 package io.hydralogger.fallbacks.recovery;
 
-import io.hydralogger.fallbacks.format.ReadRules;
 import io.hydralogger.fallbacks.format.Dialect;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +48,9 @@ public final class DataRecovery {
     }
 
     /**
-     * A plain JSON mapper whose parser enforces the given limits.
+     * A plain JSON mapper whose parser enforces the given limits. Its buffers are not recycled:
+     * where the parser notices a value past a limit depends on its buffer's size, and a report
+     * must say the same of a file in every JVM and after any earlier read (a recycled buffer grows).
      *
      * @param limits the limits
      * @return the mapper
@@ -57,7 +60,8 @@ public final class DataRecovery {
         if (limits.equals(ReadLimits.DEFAULTS) && DEFAULT_MAPPER != null) {
             return DEFAULT_MAPPER;
         }
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits.toConstraints()).build()).build();
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits.toConstraints())
+                .recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build()).build();
     }
 
     /**
@@ -104,11 +108,18 @@ public final class DataRecovery {
         return reader(path, format, mapper, limits, dialect, true);
     }
 
-    /** What {@link #recover(Path, Format)} salvaged. */
+    /**
+     * What {@link #recover(Path, Format)} salvaged.
+     *
+     * @param records the salvaged records, in file order
+     * @param report the problems found
+     */
     public record Recovered(List<Object> records, CorruptionReport report) {
         /**
          * Copies the records.
          *
+         * @param records the salvaged records, in file order
+         * @param report the problems found
          * @throws NullPointerException if report is null
          */
         public Recovered {

@@ -1,8 +1,8 @@
 package io.hydralogger.fallbacks.recovery;
 
-import io.hydralogger.fallbacks.format.ReadRules;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -14,6 +14,10 @@ public record Problem(ProblemKind kind, long offset, long line, String message) 
     /**
      * Checks the components.
      *
+     * @param kind what is wrong
+     * @param offset the byte offset where it starts, or -1 when not known
+     * @param line the 1-based line where it starts, or -1 when not known
+     * @param message a human-readable description
      * @throws NullPointerException if kind or message is null
      */
     public Problem {

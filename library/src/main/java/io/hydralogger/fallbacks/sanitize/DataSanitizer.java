@@ -25,12 +25,25 @@ import java.util.Map;
  * prints them, booleans {@code true}/{@code false}, and null is an empty cell. The header of a
  * file is the union of all records' columns in first-seen order.
  *
- * <p>How to take a class apart is worked out once per class and kept in a bounded cache
- * (4,096 classes) shared by every writer of this JVM;
- * {@link #clearCache()} empties it. All methods are thread-safe.
+ * <p>How to take a class apart is worked out once per class and kept in a bounded cache (4,096
+ * classes). The static methods are one-shot calls with a cache of their own for that one value;
+ * for many values, make a sanitiser with {@link #create()}, which keeps its cache between calls
+ * (the handlers' writes use their runtime's). Thread-safe.
  */
 public final class DataSanitizer {
+    private final Sanitizer sanitizer = new Sanitizer();
+
     private DataSanitizer() {
+    }
+
+    /**
+     * Makes a sanitiser that remembers, between calls, how it took each class apart: for many
+     * values of the same classes.
+     *
+     * @return the sanitiser, with an empty cache
+     */
+    public static DataSanitizer create() {
+        return new DataSanitizer();
     }
 
     /**
@@ -42,7 +55,7 @@ public final class DataSanitizer {
      * @return the sanitised copy; null only for a null (or empty Optional) value
      */
     public static Object sanitizeForJson(Object value) {
-        return Sanitizer.toTree(value);
+        return new Sanitizer().toTree(value);
     }
 
     /**
@@ -53,16 +66,36 @@ public final class DataSanitizer {
      * @return the columns in first-seen order; a null cell is an empty one
      */
     public static Map<String, String> sanitizeForCsv(Object record) {
-        return Sanitizer.toCsvRow(record);
+        return new Sanitizer().toCsvRow(record);
     }
 
-    /** {@return how many classes the per-class cache holds now} */
-    public static int cacheSize() {
-        return Sanitizer.cacheSize();
+    /**
+     * {@link #sanitizeForJson(Object)} with this sanitiser's cache.
+     *
+     * @param value any value, may be null
+     * @return the sanitised copy
+     */
+    public Object toJson(Object value) {
+        return sanitizer.toTree(value);
     }
 
-    /** Empties the per-class cache; the next value of each class is taken apart anew. */
-    public static void clearCache() {
-        Sanitizer.clearCache();
+    /**
+     * {@link #sanitizeForCsv(Object)} with this sanitiser's cache.
+     *
+     * @param record any value, may be null
+     * @return the columns in first-seen order
+     */
+    public Map<String, String> toCsv(Object record) {
+        return sanitizer.toCsvRow(record);
+    }
+
+    /** {@return how many classes this sanitiser's cache holds now} */
+    public int cacheSize() {
+        return sanitizer.cacheSize();
+    }
+
+    /** Empties this sanitiser's cache; the next value of each class is taken apart anew. */
+    public void clearCache() {
+        sanitizer.clearCache();
     }
 }

@@ -27,6 +27,9 @@ import java.util.function.ToLongFunction;
  * whenever the registry asks; after {@link FallbackStats#reset()} they start again from zero,
  * which registries treat as a counter reset.
  */
+// Micrometer types in this class's signatures are not re-exported (requires static, not
+// transitive): whoever uses this class has Micrometer, and the rest of the library needs none
+@SuppressWarnings("exports")
 public final class FallbackMetrics implements MeterBinder {
     private static final String PREFIX = "hydra.fallbacks.";
 

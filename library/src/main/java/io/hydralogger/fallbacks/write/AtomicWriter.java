@@ -21,7 +21,7 @@ import java.util.Objects;
  *       ({@code CREATE_NEW}: never through an existing file or link), with the permissions of
  *       the file it replaces (a new file gets the process's default).
  *   <li>The caller streams the content into {@link PendingFile#stream()}.
- *   <li>{@link PendingFile#commit()} forces the data (when {@link Durability#SYNC}), keeps the
+ *   <li>{@link PendingFile#commit()} forces the data (unless {@link Durability#NONE}), keeps the
  *       current target as a backup by hard link (see {@link BackupManager}), renames the temp
  *       file over the target with {@code ATOMIC_MOVE}, then forces the folder.
  *   <li>On failure {@link PendingFile#close()} removes the temp file; the target is untouched.

@@ -23,8 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * moment. Only where the file system has no hard links is the file copied instead. Rotating the
  * generations renames backup files; a symbolic link planted at a backup name is renamed or
  * removed, never followed. The generation that falls off the end is deleted, a large one
- * (8 MiB or more) on a background thread after being renamed to a temp-file name
+ * (8 MiB or more) by the {@linkplain #withDeleter deleter} after being renamed to a temp-file name
  * ({@code .<name>.<random>.tmp}), so that freeing it does not slow the write. A backup has the inode, and so the permissions, of the version it
  * keeps, so it is never readable by more users than that version was.
  *
@@ -53,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * by the caller (the {@code FallbackHandler} holds the target's lock).
  */
 public final class BackupManager {
-    private static final BackupManager NONE = new BackupManager(0, null, Clock.systemUTC());
+    private static final BackupManager NONE = new BackupManager(0, null, Clock.systemUTC(), Runnable::run);
     /** Dropped backups of at least this size (8 MiB) are deleted off the writer's path. */
     static final long DEFERRED_DELETE_BYTES = 8L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(BackupManager.class);
@@ -61,11 +60,13 @@ public final class BackupManager {
     private final int generations;
     private final Path folder;
     private final Clock clock;
+    private final Executor deleter;
 
-    private BackupManager(int generations, Path folder, Clock clock) {
+    private BackupManager(int generations, Path folder, Clock clock, Executor deleter) {
         this.generations = generations;
         this.folder = folder;
         this.clock = clock;
+        this.deleter = deleter;
     }
 
     /** {@return a policy that keeps no backups} */
@@ -84,7 +85,7 @@ public final class BackupManager {
         if (count < 0) {
             throw new IllegalArgumentException("backup count must not be negative: " + count);
         }
-        return count == 0 ? NONE : new BackupManager(count, null, Clock.systemUTC());
+        return count == 0 ? NONE : new BackupManager(count, null, Clock.systemUTC(), Runnable::run);
     }
 
     /**
@@ -102,7 +103,7 @@ public final class BackupManager {
         if (count <= 0) {
             throw new IllegalArgumentException("backup count must be positive: " + count);
         }
-        return new BackupManager(count, folder.toAbsolutePath(), Clock.systemUTC());
+        return new BackupManager(count, folder.toAbsolutePath(), Clock.systemUTC(), Runnable::run);
     }
 
     /**
@@ -112,7 +113,21 @@ public final class BackupManager {
      * @return the policy
      */
     public BackupManager withClock(Clock clock) {
-        return new BackupManager(generations, folder, Objects.requireNonNull(clock, "clock must not be null"));
+        return new BackupManager(generations, folder, Objects.requireNonNull(clock, "clock must not be null"),
+                deleter);
+    }
+
+    /**
+     * This policy with dropped large generations deleted on another thread. By default they are
+     * deleted on the writing thread; a handler gives its runtime's {@code hydra-fallbacks-delete}
+     * thread, so that freeing a large file (tens of milliseconds) is not the writer's wait.
+     *
+     * @param executor runs the deletions
+     * @return the policy
+     */
+    public BackupManager withDeleter(Executor executor) {
+        return new BackupManager(generations, folder, clock,
+                Objects.requireNonNull(executor, "executor must not be null"));
     }
 
     /** {@return the backup folder, when backups are kept in one} */
@@ -165,8 +180,7 @@ public final class BackupManager {
         String stamp = FileNames.timestamp(clock);
         Path backup = null;
         for (int attempt = 0; backup == null; attempt++) {
-            Path candidate = folder.resolve(target.getFileName() + "." + stamp + (attempt == 0 ? "" : "-" + attempt)
-                    + ".bak");
+            Path candidate = FileNames.folderBackup(folder, target, stamp, attempt);
             try {
                 Links.linkOrCopy(target, candidate);
                 backup = candidate;
@@ -249,12 +263,13 @@ public final class BackupManager {
 
     /**
      * Drops the oldest generation. A large file (at least {@value #DEFERRED_DELETE_BYTES} bytes)
-     * is renamed to a temp-file name beside the target and deleted on a background thread: freeing
-     * a large file's blocks and cached pages takes tens of milliseconds (about 50 ms for 100 MB on
-     * ext4), which need not be the writer's. If the process dies first, the next write of the
-     * target sweeps it like any stale temp file. Small files are deleted at once.
+     * is renamed to a temp-file name beside the target and deleted by the deleter (see
+     * {@link #withDeleter}): freeing a large file's blocks and cached pages takes tens of
+     * milliseconds (about 50 ms for 100 MB on ext4), which need not be the writer's. If the
+     * process dies first, the next write of the target sweeps it like any stale temp file. Small
+     * files are deleted at once.
      */
-    private static void retire(Path target, Path oldest) throws IOException {
+    private void retire(Path target, Path oldest) throws IOException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(oldest, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -267,22 +282,13 @@ public final class BackupManager {
         }
         Path tomb = FileNames.newTemp(target);
         Files.move(oldest, tomb, StandardCopyOption.ATOMIC_MOVE);
-        Deleter.EXECUTOR.execute(() -> {
+        deleter.execute(() -> {
             try {
                 Files.deleteIfExists(tomb);
             } catch (IOException e) {
                 LOG.warn("could not delete the dropped backup {} (the next write sweeps it): {}", tomb,
                         e.toString());
             }
-        });
-    }
-
-    /** The background thread that deletes dropped large backups, made on first use. */
-    private static final class Deleter {
-        static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "hydra-fallbacks-delete");
-            thread.setDaemon(true);
-            return thread;
         });
     }
 
@@ -313,12 +319,8 @@ public final class BackupManager {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        String prefix = target.getFileName() + ".";
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, entry -> {
-            String name = entry.getFileName().toString();
-            return name.startsWith(prefix) && name.endsWith(".bak")
-                    && name.length() > prefix.length() + 4 && Character.isDigit(name.charAt(prefix.length()));
-        })) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
+                entry -> FileNames.isFolderBackup(entry.getFileName().toString(), target))) {
             for (Path entry : entries) {
                 if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     found.add(entry);

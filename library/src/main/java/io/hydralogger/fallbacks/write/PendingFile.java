@@ -97,7 +97,7 @@ public final class PendingFile implements Closeable {
      */
     public void forceAhead(Executor executor) throws IOException {
         requireOpen();
-        if (durability != Durability.SYNC || (forcing != null && !forcing.isDone())) {
+        if (durability == Durability.NONE || (forcing != null && !forcing.isDone())) {
             return;
         }
         awaitForceAhead();
@@ -193,9 +193,10 @@ public final class PendingFile implements Closeable {
      * A backup that cannot be kept is logged and the write goes on.
      *
      * @return the backup that was kept, if any
+     * @throws DurabilityUnknownException if forcing the folder fails after the rename: the target
+     *     holds the new data, but whether the rename survives a power loss is not known
      * @throws IOException if any step before the rename fails (the target is untouched and the
-     *     temp file is removed by {@link #close()}), or if forcing the folder fails after it
-     *     (the target then holds the new data, but its durability is not known)
+     *     temp file is removed by {@link #close()})
      * @throws IllegalStateException if the pending file was already committed, failed or closed
      */
     public Optional<Path> commit() throws IOException {
@@ -205,7 +206,7 @@ public final class PendingFile implements Closeable {
         if (forcing != null && forcing.isDone()) {
             awaitForceAhead();
         }
-        if (durability == Durability.SYNC) {
+        if (durability != Durability.NONE) {
             try {
                 // a force ahead still running goes on beside this one: both must succeed, and
                 // the commit waits for it below (a finished one that failed was seen above, so
@@ -222,7 +223,11 @@ public final class PendingFile implements Closeable {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         state = State.COMMITTED;
         if (durability == Durability.SYNC) {
-            Folders.force(target.getParent());
+            try {
+                Folders.force(target.getParent());
+            } catch (IOException e) {
+                throw new DurabilityUnknownException(target, backup, e);
+            }
         }
         return backup;
     }

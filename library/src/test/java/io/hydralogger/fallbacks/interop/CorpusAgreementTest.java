@@ -3,10 +3,10 @@ package io.hydralogger.fallbacks.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.RepairResult;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
-import io.hydralogger.fallbacks.RepairResult;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import java.nio.file.Files;
 import java.nio.file.Path;

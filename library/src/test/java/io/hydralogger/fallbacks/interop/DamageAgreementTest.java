@@ -2,9 +2,9 @@ package io.hydralogger.fallbacks.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.Source;
+import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

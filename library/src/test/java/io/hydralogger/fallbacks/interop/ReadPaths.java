@@ -2,19 +2,19 @@ package io.hydralogger.fallbacks.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hydralogger.fallbacks.write.Durability;
 import io.hydralogger.fallbacks.FallbackHandler;
-import io.hydralogger.fallbacks.format.Dialect;
-import io.hydralogger.fallbacks.format.Format;
-import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.RecoveredRecords;
 import io.hydralogger.fallbacks.RecoveryPolicy;
 import io.hydralogger.fallbacks.Source;
+import io.hydralogger.fallbacks.format.Dialect;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import io.hydralogger.fallbacks.recovery.DataRecovery;
 import io.hydralogger.fallbacks.recovery.SalvageReader;
+import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,17 +3,14 @@ package io.hydralogger.fallbacks.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hydralogger.fallbacks.Fallbacks;
 import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Detection: reports, format names, and a cache that never outlives a change of the file. */
+/** Detection: reports and format names (the cache of reports is a runtime's: ReportCacheTest). */
 class CorruptionDetectorTest {
     @TempDir
     Path dir;
@@ -45,46 +42,5 @@ class CorruptionDetectorTest {
                 .containsExactly(ProblemKind.MISSING);
         assertThatThrownBy(() -> CorruptionDetector.detectCorruption(file, "xml"))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aCachedAnswerNeverOutlivesAChange() throws IOException {
-        Fallbacks.clearAllCaches();
-        assertThat(CorruptionDetector.cacheSize()).isZero();
-        Path file = dir.resolve("data.json");
-        Files.writeString(file, "[{\"a\":1},{\"a\":2}]");
-        FileTime mtime = Files.getLastModifiedTime(file);
-        assertThat(CorruptionDetector.detectCorruption(file, Format.JSON)).isFalse();
-        assertThat(CorruptionDetector.cacheSize()).isEqualTo(1);
-        assertThat(Fallbacks.getPerformanceStats()).containsEntry("corruption_cache_size", 1);
-
-        // same size, modification time set back: only the change time (and the content) tell
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(8);
-            raf.write('#');
-        }
-        Files.setLastModifiedTime(file, mtime);
-        assertThat(Files.size(file)).isEqualTo(17);
-        assertThat(CorruptionDetector.detectCorruption(file, Format.JSON)).isTrue();
-
-        // replaced by rename with the old size and time: a new inode
-        Path other = dir.resolve("other.json");
-        Files.writeString(other, "[{\"a\":1},{\"a\":2}]");
-        Files.setLastModifiedTime(other, mtime);
-        Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThat(CorruptionDetector.detectCorruption(file, Format.JSON)).isFalse();
-
-        Fallbacks.clearAllCaches();
-        assertThat(CorruptionDetector.cacheSize()).isZero();
-    }
-
-    @Test
-    void theCacheIsBounded() throws IOException {
-        for (int i = 0; i < CorruptionDetector.CACHE_SIZE + 10; i++) {
-            Path file = dir.resolve("f" + i + ".jsonl");
-            Files.writeString(file, "{\"i\":" + i + "}\n");
-            assertThat(CorruptionDetector.inspect(file, Format.JSON_LINES).intact()).isTrue();
-        }
-        assertThat(CorruptionDetector.cacheSize()).isEqualTo(CorruptionDetector.CACHE_SIZE);
     }
 }

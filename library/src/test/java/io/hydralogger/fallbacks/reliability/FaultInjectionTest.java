@@ -231,7 +231,7 @@ class FaultInjectionTest {
             assertThat(intact(plain.readJsonLines(RecordingFileSystem.real(result.fallback().get())))).hasSize(3);
         }
         // appends keep a few idle files open for the next append (a bounded cache); close them
-        plain.closeIdleFiles();
+        plain.close();
         assertThat(fs.openHandles()).as("open handles: %s", context).isEmpty();
         if (injected != null && injected.kind() == OpKind.FORCE) {
             assertThat(ops).as("a failed force is not retried: %s", context).noneMatch(op -> op.index() > injected.index()

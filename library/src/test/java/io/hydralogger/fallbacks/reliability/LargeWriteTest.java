@@ -8,6 +8,7 @@ import io.hydralogger.fallbacks.WriteResult;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.internal.codec.WriteThreads;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import io.hydralogger.fallbacks.testing.Op;
 import io.hydralogger.fallbacks.testing.OpKind;
 import io.hydralogger.fallbacks.testing.RecordingFileSystem;
@@ -78,10 +79,11 @@ class LargeWriteTest {
     private byte[] oneThread(Format format, List<?> records) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (format) {
-            case JSON -> Codecs.writeJson(handler.mapper(), records, -1, out, WriteThreads.NONE);
-            case JSON_LINES -> Codecs.writeJsonLines(handler.mapper(), records.iterator(), out, WriteThreads.NONE);
-            case CSV, TSV -> Codecs.writeCsv(records.iterator(), false, format == Format.TSV ? '\t' : ',', out,
-                    transform -> {
+            case JSON -> Codecs.writeJson(handler.mapper(), new Sanitizer(), records, -1, out, WriteThreads.NONE);
+            case JSON_LINES -> Codecs.writeJsonLines(handler.mapper(), new Sanitizer(), records.iterator(), out,
+                    WriteThreads.NONE);
+            case CSV, TSV -> Codecs.writeCsv(new Sanitizer(), records.iterator(), false,
+                    format == Format.TSV ? '\t' : ',', out, transform -> {
                         throw new AssertionError("the header does not grow");
                     }, WriteThreads.NONE);
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generation that falls off the end: a large one leaves the writer's path (renamed to a temp
- * name, deleted in the background), a small one is deleted at once; either way the backups that
- * stay are the right versions.
+ * name, deleted by the injected deleter, which the test runs when it chooses: no waiting), a small
+ * one is deleted at once; either way the backups that stay are the right versions.
  */
 class BackupRetirementTest {
     @TempDir
@@ -33,6 +34,9 @@ class BackupRetirementTest {
         Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The deletions handed to the deleter, run only when the test says so. */
+    private final List<Runnable> deletions = new ArrayList<>();
+
     private List<String> names() throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.map(p -> p.getFileName().toString()).sorted().toList();
@@ -42,7 +46,7 @@ class BackupRetirementTest {
     @Test
     void aLargeDroppedGenerationIsDeletedOffThePathAndNothingIsLeft() throws Exception {
         Path target = dir.resolve("big.jsonl");
-        BackupManager one = BackupManager.generations(1);
+        BackupManager one = BackupManager.generations(1).withDeleter(deletions::add);
         long size = BackupManager.DEFERRED_DELETE_BYTES;
         writeVersion(target, (byte) 'a', size, one);
         writeVersion(target, (byte) 'b', size, one);
@@ -50,17 +54,17 @@ class BackupRetirementTest {
 
         assertThat(Files.readAllBytes(target)[0]).isEqualTo((byte) 'c');
         assertThat(Files.readAllBytes(FileNames.backup(target, 0))[0]).isEqualTo((byte) 'b');
-        // the dropped version 'a' is deleted by the background thread: wait for it (up to 30 s)
-        for (int i = 0; i < 300 && names().size() > 2; i++) {
-            Thread.sleep(100);
-        }
+        // the dropped version 'a' waits for the deleter under a temp name, off the writer's path
+        assertThat(deletions).hasSize(1);
+        assertThat(names()).hasSize(3).filteredOn(name -> FileNames.isTemp(name, target)).hasSize(1);
+        deletions.forEach(Runnable::run);
         assertThat(names()).containsExactly("big.jsonl", "big.jsonl.bak");
     }
 
     @Test
     void generationsShiftAndTheOldestLargeOneIsDropped() throws Exception {
         Path target = dir.resolve("gen.json");
-        BackupManager two = BackupManager.generations(2);
+        BackupManager two = BackupManager.generations(2).withDeleter(deletions::add);
         long size = BackupManager.DEFERRED_DELETE_BYTES;
         for (byte fill : new byte[] {'a', 'b', 'c', 'd'}) {
             writeVersion(target, fill, size, two);
@@ -69,16 +73,26 @@ class BackupRetirementTest {
         assertThat(Files.readAllBytes(target)[0]).isEqualTo((byte) 'd');
         assertThat(Files.readAllBytes(FileNames.backup(target, 0))[0]).isEqualTo((byte) 'c');
         assertThat(Files.readAllBytes(FileNames.backup(target, 1))[0]).isEqualTo((byte) 'b');
-        for (int i = 0; i < 300 && names().size() > 3; i++) {
-            Thread.sleep(100);
-        }
+        assertThat(deletions).hasSize(1);
+        deletions.forEach(Runnable::run);
         assertThat(names()).containsExactly("gen.json", "gen.json.bak", "gen.json.bak.1");
+    }
+
+    @Test
+    void withoutADeleterALargeDroppedGenerationIsDeletedAtOnce() throws IOException {
+        Path target = dir.resolve("inline.jsonl");
+        BackupManager one = BackupManager.generations(1);
+        long size = BackupManager.DEFERRED_DELETE_BYTES;
+        writeVersion(target, (byte) 'a', size, one);
+        writeVersion(target, (byte) 'b', size, one);
+        writeVersion(target, (byte) 'c', size, one);
+        assertThat(names()).containsExactly("inline.jsonl", "inline.jsonl.bak");
     }
 
     @Test
     void aSmallDroppedGenerationAndAPlantedLinkAreRemovedAtOnce() throws IOException {
         Path target = dir.resolve("small.json");
-        BackupManager one = BackupManager.generations(1);
+        BackupManager one = BackupManager.generations(1).withDeleter(deletions::add);
         writeVersion(target, (byte) 'a', 10, one);
         writeVersion(target, (byte) 'b', 10, one);
         writeVersion(target, (byte) 'c', 10, one);

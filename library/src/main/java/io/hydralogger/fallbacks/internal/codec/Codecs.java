@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.internal.codec;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import io.hydralogger.fallbacks.format.Dialect;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -37,6 +39,7 @@ public final class Codecs {
      * elements of such an array are serialised on several threads (the same bytes).
      *
      * @param mapper the mapper whose factory makes the generator
+     * @param sanitizer takes the value apart
      * @param data the value
      * @param indent spaces per level, or -1 for compact output
      * @param out where the bytes go (not closed)
@@ -44,9 +47,9 @@ public final class Codecs {
      * @return the number of top-level array elements, or 1 for any other value
      * @throws IOException if writing fails
      */
-    public static long writeJson(JsonMapper mapper, Object data, int indent, OutputStream out, WriteThreads threads)
-            throws IOException {
-        return JsonWrite.document(mapper, data, indent, out, threads);
+    public static long writeJson(JsonMapper mapper, Sanitizer sanitizer, Object data, int indent, OutputStream out,
+            WriteThreads threads) throws IOException {
+        return JsonWrite.document(mapper, data, indent, out, threads, sanitizer);
     }
 
     /**
@@ -54,13 +57,14 @@ public final class Codecs {
      * record.
      *
      * @param mapper the mapper whose factory makes the generator
+     * @param sanitizer takes the records apart
      * @param records the records
      * @param out where the bytes go (not closed)
      * @return the number of records written
      */
-    public static long writeJsonLines(JsonMapper mapper, Iterator<?> records, OutputStream out) {
+    public static long writeJsonLines(JsonMapper mapper, Sanitizer sanitizer, Iterator<?> records, OutputStream out) {
         try {
-            return JsonWrite.lines(mapper, records, out, WriteThreads.NONE);
+            return JsonWrite.lines(mapper, records, out, WriteThreads.NONE, sanitizer);
         } catch (IOException e) {
             // on one thread every byte goes through the generator, which reports I/O unchecked
             throw new UncheckedIOException(e);
@@ -73,15 +77,16 @@ public final class Codecs {
      * bytes).
      *
      * @param mapper the mapper whose factory makes the generator
+     * @param sanitizer takes the records apart
      * @param records the records
      * @param out where the bytes go (not closed)
      * @param threads what else the write may use
      * @return the number of records written
      * @throws IOException if writing fails
      */
-    public static long writeJsonLines(JsonMapper mapper, Iterator<?> records, OutputStream out, WriteThreads threads)
-            throws IOException {
-        return JsonWrite.lines(mapper, records, out, threads);
+    public static long writeJsonLines(JsonMapper mapper, Sanitizer sanitizer, Iterator<?> records, OutputStream out,
+            WriteThreads threads) throws IOException {
+        return JsonWrite.lines(mapper, records, out, threads, sanitizer);
     }
 
     /**
@@ -91,6 +96,7 @@ public final class Codecs {
      * full header (earlier rows padded with empty cells). Past {@link WriteThreads#SWITCH_BYTES}
      * the rows are made on several threads (the same bytes).
      *
+     * @param sanitizer takes the records apart
      * @param records the records
      * @param neutralizeFormulas whether to defuse spreadsheet formulas in text cells
      * @param delimiter the field separator (a comma for CSV, a tab for TSV)
@@ -100,9 +106,9 @@ public final class Codecs {
      * @return the number of records written
      * @throws IOException if writing fails
      */
-    public static long writeCsv(Iterator<?> records, boolean neutralizeFormulas, char delimiter, OutputStream out,
-            Rewrite rewrite, WriteThreads threads) throws IOException {
-        return CsvWrite.write(records, neutralizeFormulas, delimiter, out, rewrite, threads);
+    public static long writeCsv(Sanitizer sanitizer, Iterator<?> records, boolean neutralizeFormulas, char delimiter,
+            OutputStream out, Rewrite rewrite, WriteThreads threads) throws IOException {
+        return CsvWrite.write(records, neutralizeFormulas, delimiter, out, rewrite, threads, sanitizer);
     }
 
     /** Replaces the content written so far by a transformation of it (a CSV header that grew). */
@@ -137,15 +143,17 @@ public final class Codecs {
      * @param mapper the mapper
      * @param path the file
      * @param type the type to bind to
+     * @param pool the threads that help parse a large file
      * @param <T> the result type
      * @return the value (null for a document that is just {@code null})
      * @throws IOException if the file cannot be opened
      * @throws tools.jackson.core.JacksonException if the content is not valid JSON of that type
      */
     @SuppressWarnings("unchecked")
-    public static <T> T readJson(JsonMapper mapper, Path path, JavaType type) throws IOException {
+    public static <T> T readJson(JsonMapper mapper, Path path, JavaType type, ExecutorService pool) throws IOException {
         if (ParallelReader.worthIt(mapper, Files.size(path))) {
-            Optional<Object> parsed = ParallelReader.readJsonArray(mapper, path, type, ParallelReader.defaultChunks());
+            Optional<Object> parsed = ParallelReader.readJsonArray(mapper, path, type, ParallelReader.defaultChunks(),
+                    pool);
             if (parsed.isPresent()) {
                 return (T) parsed.get();
             }
@@ -162,15 +170,17 @@ public final class Codecs {
      * @param mapper the mapper
      * @param path the file
      * @param type the type of each line's value
+     * @param pool the threads that help parse a large file
      * @param <T> the record type
      * @return the records
      * @throws IOException if the file cannot be opened
      * @throws tools.jackson.core.JacksonException at the first invalid line
      */
-    public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type) throws IOException {
+    public static <T> List<T> readJsonLines(JsonMapper mapper, Path path, JavaType type, ExecutorService pool)
+            throws IOException {
         if (ParallelReader.worthIt(mapper, Files.size(path))) {
             Optional<List<T>> parsed = ParallelReader.readJsonLines(mapper, path, type,
-                    ParallelReader.defaultChunks());
+                    ParallelReader.defaultChunks(), pool);
             if (parsed.isPresent()) {
                 return parsed.get();
             }

@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategy;
 import io.hydralogger.fallbacks.internal.sanitize.CsvFlattener;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,12 +30,14 @@ import java.util.Map;
  * other is read back and laid out under the header so far, as one flattener would have laid it.
  */
 final class CsvWrite {
+    private final Sanitizer sanitizer;
     private final boolean neutralizeFormulas;
     private final char delimiter;
     private final List<String> columns = new ArrayList<>();
     private final Map<String, Integer> columnIndex = new HashMap<>();
 
-    private CsvWrite(boolean neutralizeFormulas, char delimiter) {
+    private CsvWrite(Sanitizer sanitizer, boolean neutralizeFormulas, char delimiter) {
+        this.sanitizer = sanitizer;
         this.neutralizeFormulas = neutralizeFormulas;
         this.delimiter = delimiter;
     }
@@ -48,17 +51,18 @@ final class CsvWrite {
      * @param out where the bytes go (not closed)
      * @param rewrite replaces what was written to {@code out} so far, when the header grew
      * @param threads what else the write may use
+     * @param sanitizer takes the records apart
      * @return the number of records written
      * @throws IOException if writing fails
      */
     static long write(Iterator<?> records, boolean neutralizeFormulas, char delimiter, OutputStream out,
-            Codecs.Rewrite rewrite, WriteThreads threads) throws IOException {
-        return new CsvWrite(neutralizeFormulas, delimiter).writeAll(records, out, rewrite, threads);
+            Codecs.Rewrite rewrite, WriteThreads threads, Sanitizer sanitizer) throws IOException {
+        return new CsvWrite(sanitizer, neutralizeFormulas, delimiter).writeAll(records, out, rewrite, threads);
     }
 
     private long writeAll(Iterator<?> records, OutputStream out, Codecs.Rewrite rewrite, WriteThreads threads)
             throws IOException {
-        CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
+        CsvFlattener flattener = new CsvFlattener(sanitizer, neutralizeFormulas);
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         ShieldedOutputStream counted = new ShieldedOutputStream(out);
         WriteProgress progress = new WriteProgress(threads, counted);
@@ -117,7 +121,7 @@ final class CsvWrite {
     }
 
     private Chunk encode(List<Object> records, ChunkBuffer buffer) {
-        CsvFlattener flattener = new CsvFlattener(neutralizeFormulas);
+        CsvFlattener flattener = new CsvFlattener(sanitizer, neutralizeFormulas);
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         int firstWidth = -1;
         try (CsvWriter csv = csvWriter(buffer, quoting)) {

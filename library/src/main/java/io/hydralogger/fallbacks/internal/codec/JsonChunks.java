@@ -36,10 +36,10 @@ final class JsonChunks {
      * @param lines a writer with an empty root value separator
      * @return the encoder
      */
-    static ChunkPipeline.Encoder<Encoded> lines(ObjectWriter lines) {
+    static ChunkPipeline.Encoder<Encoded> lines(ObjectWriter lines, Sanitizer sanitizer) {
         return (records, buffer) -> {
             try (JsonGenerator generator = lines.createGenerator(buffer)) {
-                Consumer<Object> walk = Sanitizer.sanitizerTo(new GeneratorSink(generator));
+                Consumer<Object> walk = sanitizer.sanitizerTo(new GeneratorSink(generator));
                 for (Object record : records) {
                     walk.accept(record);
                     generator.writeRaw('\n');
@@ -58,7 +58,8 @@ final class JsonChunks {
      * @param finalNewline whether the document ends with a line break (pretty-printed)
      * @return the encoder
      */
-    static ChunkPipeline.Encoder<Encoded> elements(ObjectWriter writer, Object root, boolean finalNewline) {
+    static ChunkPipeline.Encoder<Encoded> elements(ObjectWriter writer, Object root, boolean finalNewline,
+            Sanitizer sanitizer) {
         return (records, buffer) -> {
             int from;
             int to;
@@ -67,7 +68,7 @@ final class JsonChunks {
                 generator.writeNumber(0);
                 generator.flush();
                 from = buffer.size();
-                Consumer<Object> walk = Sanitizer.elementSanitizerTo(root, new GeneratorSink(generator));
+                Consumer<Object> walk = sanitizer.elementSanitizerTo(root, new GeneratorSink(generator));
                 for (Object record : records) {
                     walk.accept(record);
                 }

@@ -34,17 +34,18 @@ final class JsonWrite {
      * @param indent spaces per level, or -1 for compact output
      * @param out where the bytes go (not closed)
      * @param threads what else the write may use
+     * @param sanitizer takes the value apart
      * @return the number of top-level array elements, or 1 for any other value
      * @throws IOException if writing fails
      */
-    static long document(JsonMapper mapper, Object data, int indent, OutputStream out, WriteThreads threads)
-            throws IOException {
+    static long document(JsonMapper mapper, Object data, int indent, OutputStream out, WriteThreads threads,
+            Sanitizer sanitizer) throws IOException {
         ObjectWriter writer = documentWriter(mapper, indent);
-        RootElements elements = threads.parallel() ? Sanitizer.elementsOf(data) : null;
+        RootElements elements = threads.parallel() ? sanitizer.elementsOf(data) : null;
         if (elements == null) {
             try (JsonGenerator generator = writer.createGenerator(new ShieldedOutputStream(out))) {
                 GeneratorSink sink = new GeneratorSink(generator);
-                Sanitizer.sanitizeTo(data, sink);
+                sanitizer.sanitizeTo(data, sink);
                 if (indent >= 0) {
                     generator.writeRaw('\n');
                 }
@@ -52,19 +53,19 @@ final class JsonWrite {
             }
         }
         try (elements) {
-            return elements(writer, elements, indent >= 0, out, threads);
+            return elements(writer, elements, indent >= 0, out, threads, sanitizer);
         }
     }
 
     /** The elements of an array document: as the walk of the whole document writes them. */
     private static long elements(ObjectWriter writer, RootElements elements, boolean finalNewline, OutputStream out,
-            WriteThreads threads) throws IOException {
+            WriteThreads threads, Sanitizer sanitizer) throws IOException {
         ShieldedOutputStream counted = new ShieldedOutputStream(out);
         WriteProgress progress = new WriteProgress(threads, counted);
         long count = 0;
         // the end of the array is written explicitly; abandoning it must not write one
         try (JsonGenerator generator = writer.without(StreamWriteFeature.AUTO_CLOSE_CONTENT).createGenerator(counted)) {
-            Consumer<Object> walk = Sanitizer.elementSanitizerTo(elements.root(), new GeneratorSink(generator));
+            Consumer<Object> walk = sanitizer.elementSanitizerTo(elements.root(), new GeneratorSink(generator));
             generator.writeStartArray();
             while (elements.hasNext() && !progress.switchNow(count)) {
                 Object element = elements.next();
@@ -82,7 +83,7 @@ final class JsonWrite {
         }
         byte[][] tail = new byte[1][];
         count += ChunkPipeline.run(elements, progress.recordsPerChunk(count), threads, progress,
-                JsonChunks.elements(writer, elements.root(), finalNewline), chunk -> {
+                JsonChunks.elements(writer, elements.root(), finalNewline, sanitizer), chunk -> {
                     chunk.writeTo(out);
                     tail[0] = chunk.tail();
                 });
@@ -97,17 +98,18 @@ final class JsonWrite {
      * @param records the records
      * @param out where the bytes go (not closed)
      * @param threads what else the write may use
+     * @param sanitizer takes the records apart
      * @return the number of records written
      * @throws IOException if writing fails
      */
-    static long lines(JsonMapper mapper, Iterator<?> records, OutputStream out, WriteThreads threads)
-            throws IOException {
+    static long lines(JsonMapper mapper, Iterator<?> records, OutputStream out, WriteThreads threads,
+            Sanitizer sanitizer) throws IOException {
         ObjectWriter lines = mapper.writer().withRootValueSeparator("");
         ShieldedOutputStream counted = new ShieldedOutputStream(out);
         WriteProgress progress = new WriteProgress(threads, counted);
         long count = 0;
         try (JsonGenerator generator = lines.createGenerator(counted)) {
-            Consumer<Object> walk = Sanitizer.sanitizerTo(new GeneratorSink(generator));
+            Consumer<Object> walk = sanitizer.sanitizerTo(new GeneratorSink(generator));
             while (records.hasNext() && !progress.switchNow(count)) {
                 Object record = records.next();
                 progress.saw(record);
@@ -118,7 +120,7 @@ final class JsonWrite {
         }
         if (records.hasNext()) {
             count += ChunkPipeline.run(records, progress.recordsPerChunk(count), threads, progress,
-                    JsonChunks.lines(lines), chunk -> chunk.writeTo(out));
+                    JsonChunks.lines(lines, sanitizer), chunk -> chunk.writeTo(out));
         }
         return count;
     }

@@ -26,10 +26,11 @@ public final class LineEncoder {
      * Creates an encoder.
      *
      * @param mapper the mapper whose settings the lines are written with
+     * @param shapes the sanitiser (with its per-class cache) that takes the records apart
      */
-    public LineEncoder(JsonMapper mapper) {
+    public LineEncoder(JsonMapper mapper, Sanitizer shapes) {
         this.generator = mapper.writer().withRootValueSeparator("").createGenerator(buffer);
-        this.sanitizer = Sanitizer.sanitizerTo(new GeneratorSink(generator));
+        this.sanitizer = shapes.sanitizerTo(new GeneratorSink(generator));
     }
 
     /**

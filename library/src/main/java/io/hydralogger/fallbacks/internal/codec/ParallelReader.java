@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the file on one thread, which also reports the damage exactly where it is.
  *
  * <p>Used for files of at least {@link #THRESHOLD} bytes on machines with two cores or more;
- * chunks are parsed on a shared pool of daemon threads {@code hydra-fallbacks-parse-N} and on
- * the calling thread. Thread-safe.
+ * chunks are parsed on the pool the caller gives (a runtime's {@code hydra-fallbacks-parse-N}
+ * threads) and on the calling thread. Thread-safe; holds no state.
  */
 public final class ParallelReader {
     /** Files smaller than this (64 MiB) are parsed on one thread. */
@@ -52,17 +50,7 @@ public final class ParallelReader {
     private static final byte[] CLOSE = {']'};
     private static final byte[] NONE = {};
 
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(new Factory());
-
     private ParallelReader() {
-    }
-
-    /**
-     * {@return the daemon threads that parse chunks, which also serialise the chunks of large
-     * writes}
-     */
-    public static java.util.concurrent.Executor helperThreads() {
-        return POOL;
     }
 
     /**
@@ -90,12 +78,13 @@ public final class ParallelReader {
      * @param path the file
      * @param type the type of each line's value
      * @param chunks how many pieces (at least 2)
+     * @param pool the threads that parse the chunks after the first (the caller parses that one)
      * @param <T> the record type
      * @return the records in file order, or empty when the file must be parsed on one thread
      * @throws IOException if the file cannot be opened or the thread is interrupted
      */
-    public static <T> Optional<List<T>> readJsonLines(JsonMapper mapper, Path path, JavaType type, int chunks)
-            throws IOException {
+    public static <T> Optional<List<T>> readJsonLines(JsonMapper mapper, Path path, JavaType type, int chunks,
+            ExecutorService pool) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             long[] cuts = new long[chunks + 1];
@@ -117,7 +106,7 @@ public final class ParallelReader {
                     }
                 });
             }
-            List<List<T>> lists = runAll(parts);
+            List<List<T>> lists = runAll(parts, pool);
             if (lists == null) {
                 return Optional.empty();
             }
@@ -136,11 +125,12 @@ public final class ParallelReader {
      * @param type the type of the whole document; only {@code Object} and types an
      *     {@code ArrayList} can be (such as {@code List<User>}) are parsed in parallel
      * @param chunks how many pieces (at least 2)
+     * @param pool the threads that parse the chunks after the first (the caller parses that one)
      * @return the list, or empty when the file must be parsed on one thread
      * @throws IOException if the file cannot be opened or the thread is interrupted
      */
-    public static Optional<Object> readJsonArray(JsonMapper mapper, Path path, JavaType type, int chunks)
-            throws IOException {
+    public static Optional<Object> readJsonArray(JsonMapper mapper, Path path, JavaType type, int chunks,
+            ExecutorService pool) throws IOException {
         if (!type.isTypeOrSuperTypeOf(ArrayList.class)) {
             return Optional.empty();
         }
@@ -175,8 +165,8 @@ public final class ParallelReader {
                     }
                 });
             }
-            Future<?> scanner = POOL.submit(() -> ArrayScanner.findCommas(channel, size, targets, commas));
-            List<Object> lists = runAll(parts);
+            Future<?> scanner = pool.submit(() -> ArrayScanner.findCommas(channel, size, targets, commas));
+            List<Object> lists = runAll(parts, pool);
             scanner.cancel(true);
             if (lists == null) {
                 return Optional.empty();
@@ -255,10 +245,10 @@ public final class ParallelReader {
      * Runs chunk 0 on the calling thread and the others on the pool; returns the results in
      * order, or null if any chunk failed.
      */
-    private static <R> List<R> runAll(List<Parse<R>> chunks) throws IOException {
+    private static <R> List<R> runAll(List<Parse<R>> chunks, ExecutorService pool) throws IOException {
         List<Future<R>> futures = new ArrayList<>(chunks.size());
         for (int i = 1; i < chunks.size(); i++) {
-            futures.add(POOL.submit(chunks.get(i)::parse));
+            futures.add(pool.submit(chunks.get(i)::parse));
         }
         List<R> results = new ArrayList<>(chunks.size());
         boolean failed = false;
@@ -375,17 +365,4 @@ public final class ParallelReader {
             }
         }
     }
-
-    /** Daemon threads {@code hydra-fallbacks-parse-N}. */
-    private static final class Factory implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "hydra-fallbacks-parse-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    }
-
 }

@@ -1,11 +1,11 @@
 package io.hydralogger.fallbacks.internal.fs;
 
 import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -18,13 +18,10 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -47,19 +44,22 @@ public final class FallbackFiles {
 
     private final Path folder;
     private final Clock clock;
-    private final boolean sync;
+    private final Sync sync;
+    private final Sanitizer sanitizer;
 
     /**
      * Creates a fallback writer.
      *
      * @param folder the fallback folder for targets whose own folder cannot be written
      * @param clock the clock for the timestamps in file names
-     * @param sync whether fallback files and their folder are forced
+     * @param sync what is forced: the fallback file, and its folder
+     * @param sanitizer takes the records apart
      */
-    public FallbackFiles(Path folder, Clock clock, boolean sync) {
+    public FallbackFiles(Path folder, Clock clock, Sync sync, Sanitizer sanitizer) {
         this.folder = folder;
         this.clock = clock;
         this.sync = sync;
+        this.sanitizer = sanitizer;
     }
 
     /** {@return the default fallback folder, {@code <java.io.tmpdir>/hydra-fallbacks}} */
@@ -84,13 +84,13 @@ public final class FallbackFiles {
      */
     public Path write(Path target, Iterator<?> records, JsonMapper mapper) throws IOException {
         String stamp = FileNames.timestamp(clock);
-        Path beside = target.toAbsolutePath().resolveSibling(target.getFileName() + ".fallback-" + stamp);
+        Path beside = FileNames.fallbackBeside(target, stamp);
         RecordBuffer replay = new RecordBuffer(records);
         try {
             return writeNew(beside, replay.iterator(), mapper);
         } catch (IOException | RuntimeException besideFailure) {
             ensurePrivateFolder(folder);
-            Path shared = folder.resolve(target.getFileName() + "." + folderHash(target) + ".fallback-" + stamp);
+            Path shared = FileNames.fallbackShared(folder, target, stamp);
             try {
                 return writeNew(shared, replay.replay(), mapper);
             } catch (IOException | RuntimeException e) {
@@ -109,11 +109,10 @@ public final class FallbackFiles {
      */
     public List<Path> list(Path target) {
         List<Path> found = new ArrayList<>();
-        String name = target.getFileName().toString();
-        collect(target.toAbsolutePath().getParent(), name + ".fallback-", found);
-        collect(folder, name + "." + folderHash(target) + ".fallback-", found);
+        collect(target.toAbsolutePath().getParent(), FileNames.fallbackPrefix(target, false), found);
+        collect(folder, FileNames.fallbackPrefix(target, true), found);
         found.sort(Comparator.comparing((Path p) -> p.getFileName().toString()
-                .substring(p.getFileName().toString().lastIndexOf(".fallback-"))).reversed());
+                .substring(p.getFileName().toString().lastIndexOf(FileNames.FALLBACK))).reversed());
         return found;
     }
 
@@ -123,7 +122,7 @@ public final class FallbackFiles {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, entry -> {
             String n = entry.getFileName().toString();
-            return n.startsWith(prefix) && n.endsWith(".jsonl");
+            return n.startsWith(prefix) && n.endsWith(FileNames.FALLBACK_EXTENSION);
         })) {
             for (Path entry : entries) {
                 if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
@@ -137,7 +136,7 @@ public final class FallbackFiles {
 
     private Path writeNew(Path base, Iterator<?> records, JsonMapper mapper) throws IOException {
         for (int attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
-            Path candidate = base.resolveSibling(base.getFileName() + (attempt == 0 ? "" : "-" + attempt) + ".jsonl");
+            Path candidate = FileNames.fallbackFile(base, attempt);
             FileChannel channel;
             try {
                 channel = openPrivate(candidate);
@@ -146,14 +145,16 @@ public final class FallbackFiles {
             }
             try (channel) {
                 OutputStream out = Channels.newOutputStream(channel);
-                Codecs.writeJsonLines(mapper, records, new java.io.BufferedOutputStream(out, 64 * 1024) {
+                Codecs.writeJsonLines(mapper, sanitizer, records, new java.io.BufferedOutputStream(out, 64 * 1024) {
                     @Override
                     public void close() throws IOException {
                         flush();
                     }
                 });
-                if (sync) {
+                if (sync.files()) {
                     channel.force(true);
+                }
+                if (sync.folders()) {
                     Folders.force(candidate.getParent());
                 }
             } catch (IOException | RuntimeException e) {
@@ -211,18 +212,6 @@ public final class FallbackFiles {
         }
         if (!attributes.permissions().equals(OWNER_FOLDER)) {
             Files.setPosixFilePermissions(dir, OWNER_FOLDER);
-        }
-    }
-
-    /** A short, stable hash of the target's folder, so same-named targets do not mix. */
-    static String folderHash(Path target) {
-        Path parent = target.toAbsolutePath().normalize().getParent();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(parent).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

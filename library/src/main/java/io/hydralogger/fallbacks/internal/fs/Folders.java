@@ -8,13 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Creating and forcing folders, so that new names in them survive a power loss. */
 public final class Folders {
-    private static final Logger LOG = LoggerFactory.getLogger(Folders.class);
-
     private Folders() {
     }
 
@@ -52,19 +48,21 @@ public final class Folders {
     }
 
     /**
-     * Forces a folder so that a rename, creation or link in it survives a power loss. Where
-     * folders cannot be opened (Windows) this does nothing.
+     * Forces a folder so that a rename, creation or link in it survives a power loss. A folder
+     * that cannot be opened to be forced (Windows, some network file systems) is an error: the
+     * durability asked for cannot be given ({@code Durability.SYNC_FILES_ONLY} is the opt-in that
+     * does not force folders).
      *
      * @param folder the folder
-     * @throws IOException if the force itself fails
+     * @throws IOException if the folder cannot be opened or the force fails
      */
     public static void force(Path folder) throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(folder, StandardOpenOption.READ);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("cannot open folder {} to force it: {}", folder, e.toString());
-            return;
+        } catch (UnsupportedOperationException e) {
+            throw new IOException("cannot open the folder " + folder + " to force it (this platform or file"
+                    + " system cannot force folders: see Durability.SYNC_FILES_ONLY)", e);
         }
         try (channel) {
             channel.force(true);

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@link ReadRules}), only the line break was lost, and it is added. Otherwise the torn bytes are
  * kept as evidence in a new file {@code <name>.torn-<UTC timestamp>} beside the target (with the target's permissions)
  * and cut off the target. Then the new lines are written in one gathering write at the end of
- * the file and, when {@code sync}, forced before the call returns (a new file's folder
+ * the file and, unless {@code sync} is {@link Sync#NONE}, forced before the call returns (a new file's folder
  * is forced too). If writing fails, the file is cut back to where the new lines began, so that a
  * failed append leaves no partial line behind (a failed {@code force} is not retried: the call
  * fails and the lines may or may not be on disk).
@@ -45,20 +45,20 @@ public final class LineAppender {
     private static final int SCAN_BLOCK = 64 * 1024;
     private static final int MAX_NAME_TRIES = 100;
 
-    private final boolean sync;
+    private final Sync sync;
     private final Clock clock;
     private final Predicate<InputStream> completeLine;
 
     /**
      * Creates an appender.
      *
-     * @param sync whether appends are forced before they return
+     * @param sync what appends force before they return
      * @param clock the clock for the names of evidence files
      * @param completeLine whether the bytes of a last line that lacks its line break (given as a
      *     stream, whatever their length) are a complete record (then only the line break is added)
      */
-    public LineAppender(boolean sync, Clock clock, Predicate<InputStream> completeLine) {
-        this.sync = sync;
+    public LineAppender(Sync sync, Clock clock, Predicate<InputStream> completeLine) {
+        this.sync = Objects.requireNonNull(sync, "sync must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.completeLine = Objects.requireNonNull(completeLine, "completeLine must not be null");
     }
@@ -132,9 +132,9 @@ public final class LineAppender {
                     written += channel.write(buffers);
                 }
             }
-            if (sync) {
+            if (sync.files()) {
                 channel.force(false);
-                if (file.created) {
+                if (file.created && sync.folders()) {
                     Folders.force(file.target.getParent());
                 }
             }
@@ -242,9 +242,9 @@ public final class LineAppender {
     }
 
     private Path keepEvidence(Path target, FileChannel channel, long from, long length) throws IOException {
-        String base = target.getFileName() + ".torn-" + FileNames.timestamp(clock);
+        String stamp = FileNames.timestamp(clock);
         for (int attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
-            Path evidence = target.resolveSibling(base + (attempt == 0 ? "" : "-" + attempt));
+            Path evidence = FileNames.torn(target, stamp, attempt);
             FileChannel out;
             try {
                 out = TempFiles.createLike(target, evidence);
@@ -256,17 +256,17 @@ public final class LineAppender {
                 while (copied < length) {
                     copied += channel.transferTo(from + copied, length - copied, out);
                 }
-                if (sync) {
+                if (sync.files()) {
                     out.force(true);
                 }
             }
-            if (sync) {
+            if (sync.folders()) {
                 // the evidence's name must be on disk before the torn bytes are cut off the target
                 Folders.force(evidence.getParent());
             }
             return evidence;
         }
-        throw new FileAlreadyExistsException(target.resolveSibling(base).toString(), null,
+        throw new FileAlreadyExistsException(FileNames.torn(target, stamp, 0).toString(), null,
                 "no free name for the evidence of a torn line");
     }
 

@@ -67,9 +67,9 @@ public final class Links {
      * @throws IOException if it cannot be kept
      */
     public static Path keepAsCorrupt(Path file, Clock clock) throws IOException {
-        String base = file.getFileName() + ".corrupt-" + FileNames.timestamp(clock);
+        String stamp = FileNames.timestamp(clock);
         for (int attempt = 0;; attempt++) {
-            Path kept = file.resolveSibling(base + (attempt == 0 ? "" : "-" + attempt));
+            Path kept = FileNames.corrupt(file, stamp, attempt);
             try {
                 linkOrCopy(file, kept);
                 return kept;

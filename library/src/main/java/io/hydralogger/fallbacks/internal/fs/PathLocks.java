@@ -119,14 +119,25 @@ public final class PathLocks {
      *
      * @param target the resolved, absolute path of the file
      * @param processLock whether to take the OS lock on the sidecar file as well
+     * @param timeoutNanos the longest wait for the in-JVM lock; negative for no limit (the wait for
+     *     another process's OS lock is not limited, but an interrupt ends it)
      * @param onWait given the nanoseconds waited, when the lock was not free at once (for statistics)
      * @return the held lock
+     * @throws LockTimeoutException if the lock was not free within the timeout
+     * @throws java.io.InterruptedIOException if the thread was interrupted while waiting (its
+     *     interrupt status is set again)
      * @throws IOException if the lock file cannot be opened or locked
      * @throws IllegalStateException if this thread already holds the lock of this file
      */
-    public Held lock(Path target, boolean processLock, LongConsumer onWait) throws IOException {
+    public Held lock(Path target, boolean processLock, long timeoutNanos, LongConsumer onWait) throws IOException {
+        LockWait wait = new LockWait(target, timeoutNanos, onWait);
         Entry entry = enter(target);
-        lockInJvm(entry, onWait);
+        try {
+            lockInJvm(entry, wait);
+        } catch (IOException e) {
+            leave(target);
+            throw e;
+        }
         return lockProcess(target, entry, processLock, false, onWait);
     }
 
@@ -138,17 +149,29 @@ public final class PathLocks {
      *
      * @param target the resolved, absolute path of the file
      * @param processLock whether to take the OS lock on the sidecar file as well
+     * @param timeoutNanos the longest wait for the in-JVM lock; negative for no limit
      * @param onWait given the nanoseconds waited, when the lock was not free at once
      * @param append the caller's lines
      * @param writer writes a group of appends
-     * @throws IOException if the lock could not be taken or the group holding these lines failed
+     * @throws IOException if the lock could not be taken (timed out, interrupted) or the group
+     *     holding these lines failed; either way the lines are not in the file
      * @throws IllegalStateException if this thread already holds the lock of this file
      */
-    public void append(Path target, boolean processLock, LongConsumer onWait, PendingAppend append,
-            GroupWriter writer) throws IOException {
+    public void append(Path target, boolean processLock, long timeoutNanos, LongConsumer onWait,
+            PendingAppend append, GroupWriter writer) throws IOException {
+        LockWait wait = new LockWait(target, timeoutNanos, onWait);
         Entry entry = enter(target);
         entry.appends.add(append);
-        lockInJvm(entry, onWait);
+        try {
+            lockInJvm(entry, wait);
+        } catch (IOException e) {
+            if (entry.appends.remove(append)) {
+                leave(target);
+                throw e;
+            }
+            // the holder took these lines into its group and is writing them: wait for the outcome
+            entry.lock.lock();
+        }
         if (append.isDone()) {
             release(target, entry, false, false);
             append.rethrow();
@@ -203,12 +226,21 @@ public final class PathLocks {
         });
     }
 
-    private static void lockInJvm(Entry entry, LongConsumer onWait) {
-        if (!entry.lock.tryLock()) {
-            long start = System.nanoTime();
-            entry.lock.lock();
-            onWait.accept(System.nanoTime() - start);
+    private static void lockInJvm(Entry entry, LockWait wait) throws IOException {
+        if (entry.lock.tryLock()) {
+            return;
         }
+        long start = System.nanoTime();
+        try {
+            if (wait.unlimited()) {
+                entry.lock.lockInterruptibly();
+            } else if (!entry.lock.tryLock(wait.remaining(), TimeUnit.NANOSECONDS)) {
+                throw wait.timedOut();
+            }
+        } catch (InterruptedException e) {
+            throw wait.interrupted();
+        }
+        wait.onWait.accept(System.nanoTime() - start);
     }
 
     private HeldLock lockProcess(Path target, Entry entry, boolean processLock, boolean append,
@@ -277,6 +309,14 @@ public final class PathLocks {
 
     private void unlockAndLeave(Path target, Entry entry) {
         entry.lock.unlock();
+        leave(target);
+    }
+
+    /**
+     * Counts a holder or waiter out of the path's entry: when it was the last, the entry is dropped
+     * with its files, or kept idle when it has an attachment (the oldest idle ones are evicted).
+     */
+    private void leave(Path target) {
         boolean[] nowIdle = new boolean[1];
         table.computeIfPresent(target, (path, e) -> {
             if (--e.users > 0) {

@@ -23,7 +23,8 @@ import java.util.function.LongConsumer;
  * the OS lock is kept (leased) instead of released: the next append of this JVM, by any thread,
  * finds it held and writes at once, and since no other process can have written meanwhile, it
  * needs no look at the file either. A lease ends when this JVM has not appended for
- * {@value #IDLE_MICROS} µs (a timer releases it), at the first hold that is not an append (a
+ * {@value #IDLE_MICROS} µs (a timer releases it; an acquisition after that time never trusts it,
+ * even when the timer has not run yet), at the first hold that is not an append (a
  * whole-file write, an update), and, when appends go on, after {@value #MAX_HOLD_MICROS} µs, when
  * it is handed over: so another process waits a few milliseconds at most.
  *
@@ -70,10 +71,13 @@ final class ProcessLock {
      */
     boolean acquire(LongConsumer onWait) throws IOException {
         if (held != null && held.isValid()) {
-            if (leased && System.nanoTime() - heldSince < MAX_HOLD_NANOS) {
+            long now = System.nanoTime();
+            // a lease idle past its time has ended, whether or not the timer has run yet (under load it may not)
+            boolean live = leased && now - lastUse < IDLE_NANOS;
+            if (live && now - heldSince < MAX_HOLD_NANOS) {
                 return true;
             }
-            boolean handOver = leased;
+            boolean handOver = live;
             releaseHeld();
             if (handOver) {
                 letWaitersGoFirst();

@@ -48,13 +48,14 @@ public final class CsvFlattener implements ValueSink {
     /**
      * Creates a flattener.
      *
+     * @param sanitizer the sanitiser whose per-class cache takes records apart
      * @param neutralizeFormulas whether text cells that a spreadsheet would run as a formula
      *     (starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return) get
      *     a leading apostrophe; numbers are never changed
      */
-    public CsvFlattener(boolean neutralizeFormulas) {
+    public CsvFlattener(Sanitizer sanitizer, boolean neutralizeFormulas) {
         this.neutralizeFormulas = neutralizeFormulas;
-        this.walker = new Walker(Sanitizer.SHAPES, this);
+        this.walker = new Walker(sanitizer.shapes, this);
     }
 
     /**

@@ -7,14 +7,18 @@ import java.util.function.Consumer;
 
 /**
  * The sanitiser's entry for the rest of the library: walks any value into a {@link ValueSink}
- * by the rules of {@code DataSanitizer}, with the per-class cache of how to take a class apart.
- * Thread-safe.
+ * by the rules of {@code DataSanitizer}, with its own bounded per-class cache of how to take a
+ * class apart (a handler's runtime holds one; a one-shot call makes a fresh one). Thread-safe.
  */
 public final class Sanitizer {
-    /** The per-class cache shared by every writer of this JVM. */
-    static final ShapeCache SHAPES = new ShapeCache();
+    /** How many classes the cache holds at most. */
+    public static final int CACHE_SIZE = ShapeCache.MAX_ENTRIES;
 
-    private Sanitizer() {
+    final ShapeCache shapes = new ShapeCache();
+
+    /** Makes a sanitiser with an empty cache. */
+    public Sanitizer() {
+        // the cache fills as classes are met
     }
 
     /**
@@ -23,8 +27,8 @@ public final class Sanitizer {
      * @param value any value, may be null
      * @param sink where the events go
      */
-    public static void sanitizeTo(Object value, ValueSink sink) {
-        new Walker(SHAPES, sink).walk(value);
+    public void sanitizeTo(Object value, ValueSink sink) {
+        new Walker(shapes, sink).walk(value);
     }
 
     /**
@@ -35,8 +39,8 @@ public final class Sanitizer {
      * @param sink where the events go
      * @return a consumer that streams each value it is given into the sink
      */
-    public static Consumer<Object> sanitizerTo(ValueSink sink) {
-        return new Walker(SHAPES, sink)::walk;
+    public Consumer<Object> sanitizerTo(ValueSink sink) {
+        return new Walker(shapes, sink)::walk;
     }
 
     /**
@@ -47,8 +51,8 @@ public final class Sanitizer {
      * @return its elements, or null when it is written otherwise (an object, a scalar, a
      *     primitive array)
      */
-    public static RootElements elementsOf(Object root) {
-        return RootElements.of(SHAPES, root);
+    public RootElements elementsOf(Object root) {
+        return RootElements.of(shapes, root);
     }
 
     /**
@@ -59,8 +63,8 @@ public final class Sanitizer {
      * @param sink where the events go
      * @return a consumer that streams each element it is given into the sink
      */
-    public static Consumer<Object> elementSanitizerTo(Object root, ValueSink sink) {
-        Walker walker = new Walker(SHAPES, sink);
+    public Consumer<Object> elementSanitizerTo(Object root, ValueSink sink) {
+        Walker walker = new Walker(shapes, sink);
         walker.enterRoot(root);
         return walker::walk;
     }
@@ -71,7 +75,7 @@ public final class Sanitizer {
      * @param value any value, may be null
      * @return the copy; null only for a null (or empty Optional) value
      */
-    public static Object toTree(Object value) {
+    public Object toTree(Object value) {
         TreeSink tree = new TreeSink();
         sanitizeTo(value, tree);
         return tree.result();
@@ -83,8 +87,8 @@ public final class Sanitizer {
      * @param record any value, may be null
      * @return column name to cell text, in first-seen order; a null cell is an empty one
      */
-    public static Map<String, String> toCsvRow(Object record) {
-        CsvFlattener flattener = new CsvFlattener(false);
+    public Map<String, String> toCsvRow(Object record) {
+        CsvFlattener flattener = new CsvFlattener(this, false);
         flattener.flatten(record);
         List<String> columns = flattener.columns();
         String[] cells = flattener.row();
@@ -96,12 +100,12 @@ public final class Sanitizer {
     }
 
     /** {@return how many classes the per-class cache holds now} */
-    public static int cacheSize() {
-        return SHAPES.size();
+    public int cacheSize() {
+        return shapes.size();
     }
 
     /** Empties the per-class cache; the next value of each class is taken apart anew. */
-    public static void clearCache() {
-        SHAPES.clear();
+    public void clearCache() {
+        shapes.clear();
     }
 }

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +38,12 @@ class ParallelReaderTest {
 
     private final JsonMapper mapper = FallbackHandler.builder().build().mapper();
     private final JavaType object = mapper.constructType(Object.class);
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stopThePool() {
+        pool.shutdownNow();
+    }
 
     /** A record for typed reads. */
     public record User(int id, String name, List<String> tags) {
@@ -71,7 +80,7 @@ class ParallelReaderTest {
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
 
-        Optional<List<Object>> parallel = ParallelReader.readJsonLines(mapper, file, object, chunks);
+        Optional<List<Object>> parallel = ParallelReader.readJsonLines(mapper, file, object, chunks, pool);
 
         assertThat(parallel).isPresent();
         assertThat(parallel.get()).hasSize(500).isEqualTo(oneThreadLines(file));
@@ -88,7 +97,7 @@ class ParallelReaderTest {
         List<Object> records = awkwardRecords(500);
         Files.writeString(file, "\uFEFF \n" + mapper.writeValueAsString(records) + "\n", StandardCharsets.UTF_8);
 
-        Optional<Object> parallel = ParallelReader.readJsonArray(mapper, file, object, chunks);
+        Optional<Object> parallel = ParallelReader.readJsonArray(mapper, file, object, chunks, pool);
 
         assertThat(parallel).isPresent();
         assertThat(parallel.get()).isEqualTo(mapper.readValue(file, Object.class)).isEqualTo(records);
@@ -100,7 +109,7 @@ class ParallelReaderTest {
         List<Object> records = awkwardRecords(200);
         Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(records));
 
-        assertThat(ParallelReader.readJsonArray(mapper, file, object, 3)).contains(records);
+        assertThat(ParallelReader.readJsonArray(mapper, file, object, 3, pool)).contains(records);
     }
 
     @Test
@@ -113,7 +122,7 @@ class ParallelReaderTest {
         Files.writeString(file, mapper.writeValueAsString(users));
         JavaType listOfUsers = mapper.getTypeFactory().constructCollectionType(List.class, User.class);
 
-        assertThat(ParallelReader.readJsonArray(mapper, file, listOfUsers, 4)).contains(users);
+        assertThat(ParallelReader.readJsonArray(mapper, file, listOfUsers, 4, pool)).contains(users);
     }
 
     @Test
@@ -127,7 +136,7 @@ class ParallelReaderTest {
 
         // one thread reads these fine; a cut lands inside a value, so chunk 0 fails and says so
         assertThat(oneThreadLines(file)).hasSize(50);
-        assertThat(ParallelReader.readJsonLines(mapper, file, object, 4)).isEmpty();
+        assertThat(ParallelReader.readJsonLines(mapper, file, object, 4, pool)).isEmpty();
     }
 
     @Test
@@ -139,11 +148,11 @@ class ParallelReaderTest {
         }
         Files.writeString(file, text);
 
-        Optional<List<Object>> parallel = ParallelReader.readJsonLines(mapper, file, object, 4);
+        Optional<List<Object>> parallel = ParallelReader.readJsonLines(mapper, file, object, 4, pool);
 
         assertThat(parallel).isPresent();
         assertThat(parallel.get()).hasSize(400).isEqualTo(oneThreadLines(file))
-                .isEqualTo(Codecs.readJsonLines(mapper, file, object));
+                .isEqualTo(Codecs.readJsonLines(mapper, file, object, pool));
         assertThat(parallel.get().get(0)).isEqualTo(List.of(0, "x"));
     }
 
@@ -158,8 +167,8 @@ class ParallelReaderTest {
         Path array = dir.resolve("damaged.json");
         Files.writeString(array, mapper.writeValueAsString(awkwardRecords(300)).substring(0, 20_000));
 
-        assertThat(ParallelReader.readJsonLines(mapper, lines, object, 3)).isEmpty();
-        assertThat(ParallelReader.readJsonArray(mapper, array, object, 3)).isEmpty();
+        assertThat(ParallelReader.readJsonLines(mapper, lines, object, 3, pool)).isEmpty();
+        assertThat(ParallelReader.readJsonArray(mapper, array, object, 3, pool)).isEmpty();
     }
 
     @Test
@@ -171,9 +180,9 @@ class ParallelReaderTest {
         Path trailing = dir.resolve("trailing.json");
         Files.writeString(trailing, mapper.writeValueAsString(awkwardRecords(100)) + " [1]");
 
-        assertThat(ParallelReader.readJsonArray(mapper, object, this.object, 2)).isEmpty();
-        assertThat(ParallelReader.readJsonArray(mapper, few, this.object, 4)).isEmpty();
-        assertThat(ParallelReader.readJsonArray(mapper, trailing, this.object, 2)).isEmpty();
+        assertThat(ParallelReader.readJsonArray(mapper, object, this.object, 2, pool)).isEmpty();
+        assertThat(ParallelReader.readJsonArray(mapper, few, this.object, 4, pool)).isEmpty();
+        assertThat(ParallelReader.readJsonArray(mapper, trailing, this.object, 2, pool)).isEmpty();
     }
 
     @Test
@@ -186,10 +195,10 @@ class ParallelReaderTest {
         Path file = dir.resolve("lookalike.json");
         Files.writeString(file, mapper.writeValueAsString(records));
         for (int chunks = 2; chunks <= 7; chunks++) {
-            assertThat(ParallelReader.readJsonArray(mapper, file, object, chunks)).as("%d chunks", chunks)
+            assertThat(ParallelReader.readJsonArray(mapper, file, object, chunks, pool)).as("%d chunks", chunks)
                     .contains(records);
         }
-        Object oneThread = Codecs.readJson(mapper, file, object);
+        Object oneThread = Codecs.readJson(mapper, file, object, pool);
         assertThat(oneThread).isEqualTo(records);
         Path strings = dir.resolve("strings.json");
         List<String> texts = new ArrayList<>();
@@ -197,7 +206,7 @@ class ParallelReaderTest {
             texts.add(i % 3 == 0 ? "{\"a\":1},{\"b\":" + i + "}" : "} , [" + i);
         }
         Files.writeString(strings, mapper.writeValueAsString(texts));
-        assertThat(ParallelReader.readJsonArray(mapper, strings, object, 4)).contains(texts);
+        assertThat(ParallelReader.readJsonArray(mapper, strings, object, 4, pool)).contains(texts);
     }
 
     @Test
@@ -209,7 +218,7 @@ class ParallelReaderTest {
         Object oneThread = lenient.readValue(Files.readAllBytes(file), Object.class);
         assertThat(oneThread).isEqualTo(awkwardRecords(300));
         for (int chunks = 2; chunks <= 4; chunks++) {
-            assertThat(ParallelReader.readJsonArray(lenient, file, object, chunks)).contains(oneThread);
+            assertThat(ParallelReader.readJsonArray(lenient, file, object, chunks, pool)).contains(oneThread);
         }
     }
 

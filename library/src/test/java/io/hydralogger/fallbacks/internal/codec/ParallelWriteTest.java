@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.internal.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 
 import io.hydralogger.fallbacks.FallbackHandler;
 import java.io.ByteArrayInputStream;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * splitting does not depend on the size.
  */
 class ParallelWriteTest {
+    private static final Sanitizer SANITIZER = new Sanitizer();
     private final JsonMapper mapper = FallbackHandler.builder().build().mapper();
     private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "test-write-helper");
@@ -61,13 +63,13 @@ class ParallelWriteTest {
 
     private Written json(Object data, int indent, WriteThreads threads) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long count = Codecs.writeJson(mapper, data, indent, out, threads);
+        long count = Codecs.writeJson(mapper, SANITIZER, data, indent, out, threads);
         return new Written(out.toByteArray(), count);
     }
 
     private Written jsonLines(Iterator<?> records, WriteThreads threads) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long count = Codecs.writeJsonLines(mapper, records, out, threads);
+        long count = Codecs.writeJsonLines(mapper, SANITIZER, records, out, threads);
         return new Written(out.toByteArray(), count);
     }
 
@@ -78,7 +80,7 @@ class ParallelWriteTest {
             transform.apply(new ByteArrayInputStream(file[0].toByteArray()), fresh);
             file[0] = fresh;
         };
-        long count = Codecs.writeCsv(records, false, ',', file[0], rewrite, threads);
+        long count = Codecs.writeCsv(SANITIZER, records, false, ',', file[0], rewrite, threads);
         return new Written(file[0].toByteArray(), count);
     }
 
@@ -296,11 +298,11 @@ class ParallelWriteTest {
                     }
                 }
             };
-            assertThatThrownBy(() -> Codecs.writeJsonLines(mapper, records.iterator(), failing, parallel(2)))
+            assertThatThrownBy(() -> Codecs.writeJsonLines(mapper, SANITIZER, records.iterator(), failing, parallel(2)))
                     .hasMessageContaining("disk full");
-            assertThatThrownBy(() -> Codecs.writeJson(mapper, records, 2, failing, parallel(2)))
+            assertThatThrownBy(() -> Codecs.writeJson(mapper, SANITIZER, records, 2, failing, parallel(2)))
                     .hasMessageContaining("disk full");
-            assertThatThrownBy(() -> Codecs.writeCsv(records.iterator(), false, ',', failing, transform -> { },
+            assertThatThrownBy(() -> Codecs.writeCsv(SANITIZER, records.iterator(), false, ',', failing, transform -> { },
                     parallel(2))).hasMessageContaining("disk full");
         }
     }

@@ -33,7 +33,7 @@ class PathLocksTest {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 25_000; i++) {
-                        try (PathLocks.Held held = locks.lock(dir.resolve(thread + "-" + i), false, nanos -> { })) {
+                        try (PathLocks.Held held = locks.lock(dir.resolve(thread + "-" + i), false, -1, nanos -> { })) {
                             peak.accumulateAndGet(locks.size(), Math::max);
                         }
                     }
@@ -56,7 +56,7 @@ class PathLocksTest {
         PathLocks locks = new PathLocks();
         AtomicInteger closed = new AtomicInteger();
         for (int i = 0; i < 1000; i++) {
-            try (PathLocks.Held held = locks.lock(dir.resolve(i + ".jsonl"), false, nanos -> { })) {
+            try (PathLocks.Held held = locks.lock(dir.resolve(i + ".jsonl"), false, -1, nanos -> { })) {
                 held.attach(closed::incrementAndGet);
             }
         }
@@ -72,8 +72,8 @@ class PathLocksTest {
     void theSameThreadAskingTwiceIsRefusedAndTheFirstHoldStaysValid() throws Exception {
         PathLocks locks = new PathLocks();
         Path file = dir.resolve("a.json");
-        try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
-            assertThatThrownBy(() -> locks.lock(file, true, nanos -> { }))
+        try (PathLocks.Held held = locks.lock(file, true, -1, nanos -> { })) {
+            assertThatThrownBy(() -> locks.lock(file, true, -1, nanos -> { }))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining(file.toString());
             assertThat(locks.size()).isEqualTo(1);
         }
@@ -85,13 +85,13 @@ class PathLocksTest {
     void anIdleLockFileThatWasDeletedIsOpenedAfresh() throws Exception {
         PathLocks locks = new PathLocks();
         Path file = dir.resolve("a.json");
-        try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
+        try (PathLocks.Held held = locks.lock(file, true, -1, nanos -> { })) {
             held.attach(() -> { });
         }
         assertThat(locks.entries()).as("kept idle, with its lock file open").isEqualTo(1);
         Files.delete(FileNames.lockFile(file));
 
-        try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
+        try (PathLocks.Held held = locks.lock(file, true, -1, nanos -> { })) {
             assertThat(FileNames.lockFile(file)).exists();
             try (var other = java.nio.channels.FileChannel.open(FileNames.lockFile(file),
                     java.nio.file.StandardOpenOption.WRITE)) {
@@ -106,16 +106,16 @@ class PathLocksTest {
         PathLocks locks = new PathLocks();
         Path file = dir.resolve("a.json");
         AtomicInteger closed = new AtomicInteger();
-        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+        try (PathLocks.Held held = locks.lock(file, false, -1, nanos -> { })) {
             held.attach(closed::incrementAndGet);
         }
-        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+        try (PathLocks.Held held = locks.lock(file, false, -1, nanos -> { })) {
             assertThat(held.attachment()).isNotNull();
         }
         assertThat(closed.get()).isZero();
         locks.closeIdle();
         assertThat(closed.get()).isEqualTo(1);
-        try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+        try (PathLocks.Held held = locks.lock(file, false, -1, nanos -> { })) {
             assertThat(held.attachment()).isNull();
         }
     }
@@ -126,9 +126,9 @@ class PathLocksTest {
         Path file = dir.resolve("a.json");
         AtomicLong waited = new AtomicLong(-1);
         Thread other;
-        try (PathLocks.Held held = locks.lock(file, true, nanos -> { })) {
+        try (PathLocks.Held held = locks.lock(file, true, -1, nanos -> { })) {
             other = new Thread(() -> {
-                try (PathLocks.Held second = locks.lock(file, true, waited::set)) {
+                try (PathLocks.Held second = locks.lock(file, true, -1, waited::set)) {
                     assertThat(second).isNotNull();
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -161,11 +161,11 @@ class PathLocksTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
         try {
-            try (PathLocks.Held held = locks.lock(file, false, nanos -> { })) {
+            try (PathLocks.Held held = locks.lock(file, false, -1, nanos -> { })) {
                 for (int t = 0; t < threads; t++) {
                     byte[] line = ("line " + t + "\n").getBytes(StandardCharsets.UTF_8);
                     done.add(pool.submit(() -> {
-                        locks.append(file, false, nanos -> { }, new PendingAppend(line, line.length), writer);
+                        locks.append(file, false, -1, nanos -> { }, new PendingAppend(line, line.length), writer);
                         return null;
                     }));
                 }
@@ -183,6 +183,64 @@ class PathLocksTest {
         assertThat(groupSizes).as("all six queued appends written by the first thread to get the lock")
                 .containsExactly(threads);
         assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).remaining()).isEqualTo(threads * 7);
+    }
+
+    @Test
+    void aWaitEndsAtItsTimeoutAndLeavesNoEntryBehind() throws Exception {
+        PathLocks locks = new PathLocks();
+        Path file = dir.resolve("busy.json");
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            try (PathLocks.Held held = locks.lock(file, true, -1, nanos -> { })) {
+                Future<?> timed = other.submit(() -> locks.lock(file, true, 50_000_000L, nanos -> { }));
+                assertThatThrownBy(timed::get).hasCauseInstanceOf(LockTimeoutException.class)
+                        .hasMessageContaining("was not free within PT0.05S");
+                byte[] line = "late\n".getBytes(StandardCharsets.UTF_8);
+                Future<?> append = other.submit(() -> {
+                    locks.append(file, true, 50_000_000L, nanos -> { }, new PendingAppend(line, line.length),
+                            (group, h) -> Files.write(file, line));
+                    return null;
+                });
+                assertThatThrownBy(append::get).hasCauseInstanceOf(LockTimeoutException.class);
+                assertThat(locks.size()).as("only the holder is left").isEqualTo(1);
+            }
+            assertThat(locks.size()).isZero();
+            assertThat(file).as("the timed-out append wrote nothing").doesNotExist();
+            try (PathLocks.Held again = locks.lock(file, true, 50_000_000L, nanos -> { })) {
+                assertThat(again).as("a free lock is taken at once, within any timeout").isNotNull();
+            }
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void anInterruptEndsAWaitWithoutALimit() throws Exception {
+        PathLocks locks = new PathLocks();
+        Path file = dir.resolve("busy.jsonl");
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread waiter;
+        try (PathLocks.Held held = locks.lock(file, false, -1, nanos -> { })) {
+            waiter = new Thread(() -> {
+                try (PathLocks.Held never = locks.lock(file, false, -1, nanos -> { })) {
+                    failure.set(new AssertionError("got a lock that was held"));
+                } catch (java.io.IOException e) {
+                    failure.set(e);
+                    stillInterrupted.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            waiter.start();
+            while (waitersOnLocks() < 1) {
+                Thread.onSpinWait();
+            }
+            waiter.interrupt();
+            waiter.join(60_000);
+            assertThat(locks.size()).as("only the holder is left").isEqualTo(1);
+        }
+        assertThat(failure.get()).isInstanceOf(java.io.InterruptedIOException.class);
+        assertThat(stillInterrupted).as("the interrupt status is kept").isTrue();
+        assertThat(locks.size()).isZero();
     }
 
     /** Threads parked waiting for an in-JVM path lock. */

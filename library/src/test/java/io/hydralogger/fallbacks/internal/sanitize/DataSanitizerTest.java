@@ -49,6 +49,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sanitiser's rules of SPEC §5, one by one, on {@link DataSanitizer}'s public methods. */
 class DataSanitizerTest {
@@ -458,36 +459,52 @@ class DataSanitizerTest {
 
     @Nested
     class Cache {
-        @Test
-        void theCacheGrowsOncePerClassAndClearAllCachesEmptiesIt() {
-            Fallbacks.clearAllCaches();
-            assertThat(DataSanitizer.cacheSize()).isZero();
+        @TempDir
+        Path dir;
 
-            json(new CacheProbeA("a", 1));
-            int afterFirst = DataSanitizer.cacheSize();
+        private final DataSanitizer sanitizer = DataSanitizer.create();
+
+        @Test
+        void theCacheGrowsOncePerClassAndClearCacheEmptiesIt() {
+            assertThat(sanitizer.cacheSize()).isZero();
+
+            sanitizer.toJson(new CacheProbeA("a", 1));
+            int afterFirst = sanitizer.cacheSize();
             assertThat(afterFirst).isPositive();
 
-            json(new CacheProbeA("b", 2));
-            json(List.of(new CacheProbeA("c", 3), new CacheProbeA("d", 4)));
-            int afterSameClass = DataSanitizer.cacheSize();
-            json(new CacheProbeA("e", 5));
-            assertThat(DataSanitizer.cacheSize()).as("same class again: no new entry").isEqualTo(afterSameClass);
+            sanitizer.toJson(new CacheProbeA("b", 2));
+            sanitizer.toJson(List.of(new CacheProbeA("c", 3), new CacheProbeA("d", 4)));
+            int afterSameClass = sanitizer.cacheSize();
+            sanitizer.toJson(new CacheProbeA("e", 5));
+            assertThat(sanitizer.cacheSize()).as("same class again: no new entry").isEqualTo(afterSameClass);
 
-            json(new CacheProbeB(true));
-            assertThat(DataSanitizer.cacheSize()).as("a new class: one more entry").isEqualTo(afterSameClass + 1);
+            sanitizer.toJson(new CacheProbeB(true));
+            assertThat(sanitizer.cacheSize()).as("a new class: one more entry").isEqualTo(afterSameClass + 1);
 
-            Fallbacks.clearAllCaches();
-            assertThat(DataSanitizer.cacheSize()).isZero();
-            assertThat(json(new CacheProbeA("again", 6))).as("works again after clearing")
+            sanitizer.clearCache();
+            assertThat(sanitizer.cacheSize()).isZero();
+            assertThat(sanitizer.toJson(new CacheProbeA("again", 6))).as("works again after clearing")
                     .isEqualTo(Map.of("name", "again", "n", 6L));
         }
 
         @Test
-        void getPerformanceStatsReportsTheCacheSize() {
+        void getPerformanceStatsReportsTheCacheOfTheDefaultRuntimeAndClearAllCachesEmptiesIt() {
             Fallbacks.clearAllCaches();
-            json(new CacheProbeB(false));
-            assertThat(Fallbacks.getPerformanceStats()).containsEntry("sanitizer_cache_size", DataSanitizer.cacheSize());
-            assertThat(DataSanitizer.cacheSize()).isPositive();
+            assertThat(Fallbacks.getPerformanceStats()).containsEntry("sanitizer_cache_size", 0);
+            assertThat(Fallbacks.safeWriteJson(new CacheProbeB(false), dir.resolve("probe.json"))).isTrue();
+            assertThat(Fallbacks.handler().stats().sanitizerCacheSize()).isPositive();
+            assertThat(Fallbacks.getPerformanceStats())
+                    .containsEntry("sanitizer_cache_size", Fallbacks.handler().stats().sanitizerCacheSize());
+            Fallbacks.clearAllCaches();
+            assertThat(Fallbacks.getPerformanceStats()).containsEntry("sanitizer_cache_size", 0);
+        }
+
+        @Test
+        void theOneShotCallsLeaveNoCacheBehind() {
+            Fallbacks.clearAllCaches();
+            DataSanitizer.sanitizeForJson(new CacheProbeA("x", 1));
+            DataSanitizer.sanitizeForCsv(new CacheProbeB(true));
+            assertThat(Fallbacks.getPerformanceStats()).containsEntry("sanitizer_cache_size", 0);
         }
     }
 
