@@ -121,7 +121,7 @@ final class WholeFileWrite {
     /** Starts the write, first sweeping temp files of dead writers when that is safe. */
     private PendingFile begin(Path target) throws IOException {
         if (context.processLocking) {
-            TempFiles.removeStale(target);
+            TempFiles.removeStale(target, context.runtime.deleter);
         }
         return context.writer.begin(target);
     }
