@@ -67,7 +67,9 @@ final class ToolStartup {
                     List.of("env", "HYDRA_FALLBACKS_CDS=0", LAUNCHER.toString(), "verify", file.toString()));
             warm.put("java -jar, the JVM's defaults (before)", List.of(java, "-jar", JAR.toString(), "verify",
                     file.toString()));
-            warm.put("python3 json.load of the same file (for scale)", List.of("python3", "-c",
+            // the system's python, not a version manager's shim (which adds its own start-up)
+            String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+            warm.put("python3 json.load of the same file (for scale)", List.of(python, "-c",
                     "import json,sys; print(len(json.load(open(sys.argv[1]))))", file.toString()));
             int runs = quick ? 3 : RUNS;
             double loadBefore = LoadProfiler.loadAverage();

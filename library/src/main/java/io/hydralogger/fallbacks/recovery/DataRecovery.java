@@ -5,10 +5,12 @@ import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
@@ -155,6 +157,16 @@ public final class DataRecovery {
      */
     static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits, Dialect dialect)
             throws IOException {
+        long size = Files.size(path);
+        int threads = Helpers.threads();
+        if (ParallelScan.worthIt(format, size, mapper, limits, threads)) {
+            ExecutorService pool = Helpers.pool(threads);
+            try {
+                return ParallelScan.scan(path, format, mapper, limits, pool, threads, ParallelScan.CHUNK_BYTES);
+            } finally {
+                pool.shutdown();
+            }
+        }
         try (SalvageReader reader = reader(path, format, mapper, limits, dialect, false)) {
             while (reader.hasNext()) {
                 reader.next();
@@ -178,7 +190,8 @@ public final class DataRecovery {
             } else {
                 engine = switch (format) {
                     case JSON -> new JsonEngine(path, file, mapper, limits, values);
-                    case JSON_LINES -> new JsonLinesEngine(path, file, mapper, limits, values);
+                    case JSON_LINES -> values ? linesEngine(path, file, mapper, limits)
+                            : new JsonLinesEngine(path, file, mapper, limits, false);
                     case CSV, TSV -> new CsvEngine(path, format, file, limits, dialect.forFormat(format), values);
                 };
             }
@@ -187,6 +200,24 @@ public final class DataRecovery {
             file.close();
             throw e;
         }
+    }
+
+    /**
+     * The salvage engine of a JSON Lines file: on several threads when the file is large (see
+     * {@link ParallelLinesEngine}), the records and report being the same.
+     */
+    private static Engine linesEngine(Path path, FileBytes file, JsonMapper mapper, ReadLimits limits)
+            throws IOException {
+        int threads = Helpers.threads();
+        if (ParallelScan.worthIt(Format.JSON_LINES, file.size(), mapper, limits, threads)) {
+            long begin = file.contentStart();
+            List<Long> cuts = ParallelScan.utf8(file, begin)
+                    ? StretchCuts.lines(file, begin, ParallelLinesEngine.CHUNK_BYTES) : null;
+            if (cuts != null) {
+                return new ParallelLinesEngine(path, file, mapper, limits, cuts, threads, Helpers.pool(threads));
+            }
+        }
+        return new JsonLinesEngine(path, file, mapper, limits, true);
     }
 
     /** A file over the size limit: reported, not read. */

@@ -87,6 +87,52 @@ abstract class Engine implements Closeable {
         }
     }
 
+    /**
+     * What an engine found, before it is made a report: what a scan on several threads joins
+     * with the finds of the other stretches into the report one engine would have made.
+     *
+     * @param listed the problems listed one by one (at most {@link #MAX_LISTED_PROBLEMS})
+     * @param unlisted how many more there were
+     * @param unlistedKind the kind of the first of those, or null
+     * @param valid the intact records
+     * @param skipped the damaged stretches skipped
+     * @param lostUncountable whether the records lost cannot be counted
+     * @param notes the notes
+     */
+    record Finds(List<Problem> listed, long unlisted, ProblemKind unlistedKind, long valid, long skipped,
+            boolean lostUncountable, List<String> notes) {
+    }
+
+    /**
+     * Takes over what another engine found over a stretch of the same file: its problems (line
+     * numbers shifted by the lines before the stretch) and its counts but the records, which
+     * this engine counts as it returns them.
+     *
+     * @param finds what the other engine found
+     * @param linesBefore the line breaks before the stretch
+     */
+    final void takeOver(Finds finds, long linesBefore) {
+        for (Problem found : finds.listed()) {
+            problem(found.kind(), found.offset(), found.line() > 0 ? found.line() + linesBefore : found.line(),
+                    found.message());
+        }
+        if (finds.unlisted() > 0) {
+            if (unlistedKind == null) {
+                unlistedKind = finds.unlistedKind();
+            }
+            unlisted += finds.unlisted();
+        }
+        skipped += finds.skipped();
+        lostUncountable |= finds.lostUncountable();
+        notes.addAll(finds.notes());
+    }
+
+    /** {@return what was found so far, not yet a report} */
+    final Finds finds() {
+        return new Finds(List.copyOf(problems), unlisted, unlistedKind, valid, skipped, lostUncountable,
+                List.copyOf(notes));
+    }
+
     /** {@return what was found so far: complete once {@link #next()} returned {@link #END}} */
     final CorruptionReport report() {
         List<Problem> all = problems;

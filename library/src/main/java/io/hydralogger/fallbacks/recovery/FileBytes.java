@@ -25,9 +25,34 @@ final class FileBytes implements Closeable {
     private long countedTo;
     private long linesBefore;
 
+    /** Where the bytes start: 0, or the start of a stretch (see {@link #stretch}). */
+    private final long start;
+    /** Whether closing this closes the channel (not for a stretch). */
+    private final boolean owner;
+
     private FileBytes(FileChannel channel) throws IOException {
+        this(channel, 0, channel.size(), true);
+    }
+
+    private FileBytes(FileChannel channel, long start, long end, boolean owner) {
         this.channel = channel;
-        this.size = channel.size();
+        this.start = start;
+        this.size = end;
+        this.owner = owner;
+    }
+
+    /**
+     * A stretch of the same file, for an engine that salvages only it: its bytes end at
+     * {@code end} (for the engine, the file ends there), and its content starts at
+     * {@code start} (a byte order mark counts only at the start of the file). Closing it leaves
+     * the file open; not thread-safe, but each stretch may be read on a thread of its own.
+     *
+     * @param start the first byte
+     * @param end the end (exclusive)
+     * @return the stretch
+     */
+    FileBytes stretch(long start, long end) {
+        return new FileBytes(channel, start, end, false);
     }
 
     static FileBytes open(Path path) throws IOException {
@@ -38,8 +63,11 @@ final class FileBytes implements Closeable {
         return size;
     }
 
-    /** {@return where the content starts: after a UTF-8 byte order mark, or 0} */
+    /** {@return where the content starts: after a UTF-8 byte order mark, or 0; a stretch's start} */
     long contentStart() throws IOException {
+        if (start > 0) {
+            return start;
+        }
         byte[] head = new byte[3];
         int length = 0;
         while (length < head.length && byteAt(length) >= 0) {
@@ -140,7 +168,11 @@ final class FileBytes implements Closeable {
                 if (length == 0) {
                     return 0;
                 }
-                int read = channel.read(ByteBuffer.wrap(bytes, offset, length), position);
+                if (position >= size) {
+                    return -1;
+                }
+                int read = channel.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, size - position)),
+                        position);
                 if (read > 0) {
                     position += read;
                 }
@@ -151,6 +183,8 @@ final class FileBytes implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (owner) {
+            channel.close();
+        }
     }
 }

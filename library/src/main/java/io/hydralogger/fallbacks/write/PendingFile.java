@@ -151,6 +151,14 @@ public final class PendingFile implements Closeable {
         }
     }
 
+    /** Lets the force ahead, if any, end, whatever its outcome: no thread touches the file after. */
+    private void awaitForceAheadQuietly() {
+        if (forcing != null) {
+            forcing.handle((done, failure) -> null).join();
+            forcing = null;
+        }
+    }
+
     private void requireOpen() {
         if (state != State.OPEN) {
             throw new IllegalStateException("pending file is " + state.name().toLowerCase(java.util.Locale.ROOT)
@@ -232,14 +240,21 @@ public final class PendingFile implements Closeable {
         requireOpen();
         state = State.FAILED;
         stream.flush();
-        awaitForceAhead();
+        if (forcing != null && forcing.isDone()) {
+            awaitForceAhead();
+        }
         if (durability != Durability.NONE) {
             try {
+                // a force ahead still running goes on beside this one: both must succeed, and
+                // the commit waits for it below (a finished one that failed was seen above, so
+                // this force never follows a failure it knows of)
                 channel.force(true);
             } catch (IOException e) {
+                awaitForceAheadQuietly();
                 throw new IOException("force of " + temp + " failed (not retried): " + e.getMessage(), e);
             }
         }
+        awaitForceAhead();
         channel.close();
         Optional<Path> backup = keepBackup();
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -276,11 +291,7 @@ public final class PendingFile implements Closeable {
             return;
         }
         state = State.CLOSED;
-        if (forcing != null) {
-            // let it end before the file goes: no thread touches it after close
-            forcing.handle((done, failure) -> null).join();
-            forcing = null;
-        }
+        awaitForceAheadQuietly();
         closeQuietly(channel);
         try {
             Files.deleteIfExists(temp);

@@ -1,0 +1,169 @@
+package io.hydralogger.fallbacks.recovery;
+
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.format.ReadLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Inspection of large JSON Lines and JSON array files on several threads, with the report of the
+ * one-thread inspection. The file is cut into stretches of about {@code chunkBytes} at record
+ * boundaries ({@link StretchCuts}), each looked at by {@link FastScan} on a thread of its own
+ * (at most threads + 1 stretches in memory at once), and the finds are joined in file order.
+ *
+ * <p>Why the report is the one-thread report. A JSON Lines file is judged line by line, so a
+ * stretch of whole lines is judged alike wherever it is read: a stretch that is not plainly
+ * intact is read by the salvage engine itself over just that stretch ({@link FileBytes#stretch}),
+ * and only its line numbers are shifted by the lines before it. An array is judged as a whole
+ * (after damage, the engine's resynchronisation runs on from where it was), so unless every
+ * stretch is plainly intact the engine reads the whole file on one thread; when every stretch
+ * is, each cut was a true boundary (stretch 0 starts at the start, and a stretch that starts at a
+ * boundary parses as whole elements only if it also ends at one), and an intact file's report is
+ * its element count. A file that may be UTF-16 or UTF-32, or that a mapper with other than
+ * Jackson's standard parsing features reads, is inspected on one thread.
+ */
+final class ParallelScan {
+    /** Files smaller than this (8 MiB) are inspected on one thread. */
+    static final long THRESHOLD = 8L << 20;
+    /** About how many bytes one thread looks at in one go (4 MiB). */
+    static final int CHUNK_BYTES = 4 << 20;
+
+    private ParallelScan() {
+    }
+
+    /**
+     * Whether a file is worth inspecting on several threads: JSON Lines or JSON, at least
+     * {@link #THRESHOLD} bytes, two threads or more, a mapper with Jackson's standard parsing
+     * features, and the size limit not passed.
+     *
+     * @param format the format
+     * @param size the file's size
+     * @param mapper the mapper the engines parse with
+     * @param limits the read limits
+     * @param threads the threads that may work at once
+     * @return whether to call {@link #scan}
+     */
+    static boolean worthIt(Format format, long size, JsonMapper mapper, ReadLimits limits, int threads) {
+        return (format == Format.JSON_LINES || format == Format.JSON) && size >= THRESHOLD && threads >= 2
+                && (limits.maxDocumentBytes() <= 0 || size <= limits.maxDocumentBytes()) && standard(mapper);
+    }
+
+    /** Whether the mapper parses as Jackson does by default. */
+    private static boolean standard(JsonMapper mapper) {
+        JsonMapper plain = JsonMapper.builder().build();
+        return mapper.tokenStreamFactory().getStreamReadFeatures() == plain.tokenStreamFactory().getStreamReadFeatures()
+                && mapper.tokenStreamFactory().getFormatReadFeatures()
+                        == plain.tokenStreamFactory().getFormatReadFeatures();
+    }
+
+    /**
+     * Inspects a file on several threads.
+     *
+     * @param path the file
+     * @param format JSON Lines or JSON
+     * @param mapper the mapper the engines parse with
+     * @param limits the read limits
+     * @param executor runs the stretches (the calling thread cuts, waits and joins)
+     * @param threads how many stretches are looked at at once
+     * @param chunkBytes about how many bytes a stretch holds
+     * @return the report, the one the one-thread inspection gives
+     * @throws IOException if the file cannot be read
+     */
+    static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits, Executor executor,
+            int threads, int chunkBytes) throws IOException {
+        try (FileBytes file = FileBytes.open(path)) {
+            long begin = file.contentStart();
+            boolean lines = format == Format.JSON_LINES;
+            List<Long> cuts = !utf8(file, begin) ? null
+                    : lines ? StretchCuts.lines(file, begin, chunkBytes) : StretchCuts.elements(file, begin, chunkBytes);
+            List<StretchQueue.Part> parts = cuts == null ? null : parts(path, lines, file, mapper, limits, executor, threads, cuts);
+            if (parts == null) {
+                return oneThread(path, lines, mapper, limits, file);
+            }
+            return join(path, format, parts);
+        }
+    }
+
+    /** Looks at every stretch; null when an array stretch was not plainly intact. */
+    private static List<StretchQueue.Part> parts(Path path, boolean lines, FileBytes file, JsonMapper mapper,
+            ReadLimits limits, Executor executor, int threads, List<Long> cuts) throws IOException {
+        List<StretchQueue.Part> parts = new ArrayList<>();
+        try (StretchQueue queue = new StretchQueue(cuts, threads, executor, (from, to, first, last) -> lines
+                ? Stretches.lines(path, file, mapper, limits, false, from, to, last)
+                : Stretches.elements(file, mapper, limits, false, from, to, first, last))) {
+            while (queue.hasNext()) {
+                StretchQueue.Part part = queue.next();
+                if (part == null) {
+                    return null;
+                }
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    /** The one-thread inspection, for a file this class does not cut. */
+    private static CorruptionReport oneThread(Path path, boolean lines, JsonMapper mapper, ReadLimits limits,
+            FileBytes file) throws IOException {
+        FileBytes whole = file.stretch(0, file.size());
+        try (Engine engine = lines ? new JsonLinesEngine(path, whole, mapper, limits, false)
+                : new JsonEngine(path, whole, mapper, limits, false)) {
+            while (engine.next() != Engine.END) {
+                // counting
+            }
+            return engine.report();
+        }
+    }
+
+    /** Whether the file is UTF-8 as far as its first bytes tell: no byte order mark of UTF-16 or UTF-32, no zero byte. */
+    static boolean utf8(FileBytes file, long begin) throws IOException {
+        for (long p = begin; p < begin + 4 && p < file.size(); p++) {
+            int b = file.byteAt(p);
+            if (b == 0 || b == 0xFE || b == 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Joins the finds of the stretches, in file order, into the report one engine makes. */
+    private static CorruptionReport join(Path path, Format format, List<StretchQueue.Part> parts) {
+        List<Problem> listed = new ArrayList<>();
+        long unlisted = 0;
+        ProblemKind unlistedKind = null;
+        long valid = 0;
+        long skipped = 0;
+        boolean lostUncountable = false;
+        List<String> notes = new ArrayList<>();
+        long linesBefore = 0;
+        for (StretchQueue.Part part : parts) {
+            Engine.Finds finds = part.finds();
+            for (Problem problem : finds.listed()) {
+                if (listed.size() < Engine.MAX_LISTED_PROBLEMS) {
+                    long line = problem.line() > 0 ? problem.line() + linesBefore : problem.line();
+                    listed.add(new Problem(problem.kind(), problem.offset(), line, problem.message()));
+                } else {
+                    unlisted++;
+                    unlistedKind = unlistedKind == null ? problem.kind() : unlistedKind;
+                }
+            }
+            if (finds.unlisted() > 0) {
+                unlisted += finds.unlisted();
+                unlistedKind = unlistedKind == null ? finds.unlistedKind() : unlistedKind;
+            }
+            valid += finds.valid();
+            skipped += finds.skipped();
+            lostUncountable |= finds.lostUncountable();
+            notes.addAll(finds.notes());
+            linesBefore += part.lineBreaks();
+        }
+        if (unlisted > 0) {
+            listed.add(new Problem(unlistedKind, -1, -1, unlisted + " more problems not listed"));
+        }
+        return new CorruptionReport(path, format, listed, valid, skipped, lostUncountable ? -1 : skipped, notes);
+    }
+}
