@@ -37,13 +37,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class SinglePassWriteBenchmark {
-    /** The format written: {@code JSON}, {@code JSON_LINES} or {@code CSV}. */
-    @Param({"JSON", "JSON_LINES", "CSV"})
-    public String format;
-
-    /** How many user records: 4,000 (one thread) or 100,000 (several). */
-    @Param({"4000", "100000"})
-    public int count;
+    /**
+     * The format written ({@code JSON}, {@code JSON_LINES} or {@code CSV}) and how many user
+     * records: 4,000 (one thread) or 100,000 (several). Named {@code shape} so that
+     * {@link Paired} can drive it (see {@link #main}).
+     */
+    @Param({"JSON/4000", "JSON_LINES/4000", "CSV/4000", "JSON/100000", "JSON_LINES/100000", "CSV/100000"})
+    public String shape;
 
     private List<Map<String, Object>> records;
     private Format target;
@@ -53,8 +53,9 @@ public class SinglePassWriteBenchmark {
     /** Makes the records and the folder. */
     @Setup(Level.Trial)
     public void setUp() {
-        records = Records.of(Records.USERS, count);
-        target = Format.valueOf(format);
+        String[] parts = shape.split("/");
+        target = Format.valueOf(parts[0]);
+        records = Records.of(Records.USERS, Integer.parseInt(parts[1]));
         folder = BenchFiles.newFolder();
         handler = FallbackHandler.builder().durability(Durability.NONE).build();
     }
@@ -76,5 +77,21 @@ public class SinglePassWriteBenchmark {
     public WriteResult iterator() {
         return WriteBenchmark.ok(handler.write(records.iterator(), folder.resolve("iterator." + target.label()),
                 target));
+    }
+
+    /**
+     * Prints the ratio list time / iterator time of every shape, measured interleaved (see
+     * {@link Paired}): the steadier figure on a loaded machine.
+     *
+     * @param args none
+     * @throws ReflectiveOperationException if the benchmark cannot be driven
+     */
+    public static void main(String[] args) throws ReflectiveOperationException {
+        for (String shape : SinglePassWriteBenchmark.class.getField("shape").getAnnotation(Param.class).value()) {
+            Paired.Outcome outcome = Paired.run(SinglePassWriteBenchmark.class, shape, "iterator", "list", false);
+            System.out.printf(java.util.Locale.ROOT, "%-18s list/iterator %.3f (iterator %.2f ms, list %.2f ms,"
+                    + " %d rounds, load %.1f)%n", shape, outcome.ratio(), outcome.subjectMillis(),
+                    outcome.baselineMillis(), outcome.rounds(), outcome.load());
+        }
     }
 }

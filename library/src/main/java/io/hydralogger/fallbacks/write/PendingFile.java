@@ -192,7 +192,11 @@ public final class PendingFile implements Closeable {
             // the old content stays the temp file, so that what was written can still be read back
             state = State.FAILED;
             closeQuietly(newChannel);
-            Files.deleteIfExists(newTemp);
+            try {
+                Files.deleteIfExists(newTemp);
+            } catch (IOException notRemoved) {
+                e.addSuppressed(notRemoved);
+            }
             temp = oldTemp;
             channel = oldChannel;
             stream = oldStream;
