@@ -98,6 +98,9 @@ final class WholeFileWrite {
         }
         long nanos = System.nanoTime() - start;
         context.stats.writeSucceeded(records, bytes, nanos);
+        if (backup.isPresent()) {
+            LOG.debug("Created backup {} of {}", backup.get(), path);
+        }
         return WriteResult.written(path, format, bytes, records, backup, nanos);
     }
 
@@ -134,7 +137,7 @@ final class WholeFileWrite {
     /** Starts the write, first sweeping temp files of dead writers when that is safe. */
     private PendingFile begin(Path target) throws IOException {
         if (context.processLocking) {
-            TempFiles.removeStale(target);
+            TempFiles.removeStale(target, context.runtime.deleter);
         }
         return context.writer.begin(target);
     }
@@ -148,9 +151,9 @@ final class WholeFileWrite {
             long start) {
         HandedOut handedOut = source.handedOut();
         Optional<Path> fallbackFile = handedOut == null
-                ? context.fallbacks.keep(path, source.records(), cause, "write of", "the target is untouched")
+                ? context.fallbacks.keep(path, source.records(), cause, "write", "the target is untouched")
                 : context.fallbacks.keep(path, pending == null ? WrittenRecords.NONE
-                        : handedOut.confirmed(pending::written, context.mapper), handedOut.rest(), cause, "write of",
+                        : handedOut.confirmed(pending::written, context.mapper), handedOut.rest(), cause, "write",
                         "the target is untouched");
         long nanos = System.nanoTime() - start;
         context.stats.writeFailed(nanos);

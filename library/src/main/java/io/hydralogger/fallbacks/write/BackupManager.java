@@ -53,8 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackupManager {
     private static final BackupManager NONE = new BackupManager(0, null, Clock.systemUTC(), Runnable::run);
-    /** Dropped backups of at least this size (8 MiB) are deleted off the writer's path. */
-    static final long DEFERRED_DELETE_BYTES = 8L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(BackupManager.class);
 
     private final int generations;
@@ -262,8 +260,8 @@ public final class BackupManager {
     }
 
     /**
-     * Drops the oldest generation. A large file (at least {@value #DEFERRED_DELETE_BYTES} bytes)
-     * is renamed to a temp-file name beside the target and deleted by the deleter (see
+     * Drops the oldest generation. A large file (at least
+     * {@value io.hydralogger.fallbacks.internal.fs.TempFiles#DEFERRED_DELETE_BYTES} bytes) is renamed to a temp-file name beside the target and deleted by the deleter (see
      * {@link #withDeleter}): freeing a large file's blocks and cached pages takes tens of
      * milliseconds (about 50 ms for 100 MB on ext4), which need not be the writer's. If the
      * process dies first, the next write of the target sweeps it like any stale temp file. Small
@@ -276,7 +274,7 @@ public final class BackupManager {
         } catch (NoSuchFileException e) {
             return;
         }
-        if (!attributes.isRegularFile() || attributes.size() < DEFERRED_DELETE_BYTES) {
+        if (!attributes.isRegularFile() || attributes.size() < TempFiles.DEFERRED_DELETE_BYTES) {
             Files.deleteIfExists(oldest);
             return;
         }

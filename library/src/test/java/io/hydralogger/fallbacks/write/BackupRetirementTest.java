@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.write;
 
+import io.hydralogger.fallbacks.internal.fs.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.internal.fs.FileNames;
@@ -47,7 +48,7 @@ class BackupRetirementTest {
     void aLargeDroppedGenerationIsDeletedOffThePathAndNothingIsLeft() throws Exception {
         Path target = dir.resolve("big.jsonl");
         BackupManager one = BackupManager.generations(1).withDeleter(deletions::add);
-        long size = BackupManager.DEFERRED_DELETE_BYTES;
+        long size = TempFiles.DEFERRED_DELETE_BYTES;
         writeVersion(target, (byte) 'a', size, one);
         writeVersion(target, (byte) 'b', size, one);
         writeVersion(target, (byte) 'c', size, one);
@@ -65,7 +66,7 @@ class BackupRetirementTest {
     void generationsShiftAndTheOldestLargeOneIsDropped() throws Exception {
         Path target = dir.resolve("gen.json");
         BackupManager two = BackupManager.generations(2).withDeleter(deletions::add);
-        long size = BackupManager.DEFERRED_DELETE_BYTES;
+        long size = TempFiles.DEFERRED_DELETE_BYTES;
         for (byte fill : new byte[] {'a', 'b', 'c', 'd'}) {
             writeVersion(target, fill, size, two);
         }
@@ -79,10 +80,29 @@ class BackupRetirementTest {
     }
 
     @Test
+    void theSweepHandsLargeTempFilesToTheDeleterAndRemovesSmallOnesAtOnce() throws IOException {
+        Path target = dir.resolve("swept.json");
+        Path large = FileNames.newTemp(target);
+        Path small = FileNames.newTemp(target);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(large,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}), TempFiles.DEFERRED_DELETE_BYTES - 1);
+        }
+        Files.write(small, new byte[10]);
+
+        assertThat(TempFiles.removeStale(target, deletions::add)).isEqualTo(2);
+        assertThat(small).doesNotExist();
+        assertThat(large).as("left to the deleter").exists();
+        assertThat(deletions).hasSize(1);
+        deletions.forEach(Runnable::run);
+        assertThat(large).doesNotExist();
+    }
+
+    @Test
     void withoutADeleterALargeDroppedGenerationIsDeletedAtOnce() throws IOException {
         Path target = dir.resolve("inline.jsonl");
         BackupManager one = BackupManager.generations(1);
-        long size = BackupManager.DEFERRED_DELETE_BYTES;
+        long size = TempFiles.DEFERRED_DELETE_BYTES;
         writeVersion(target, (byte) 'a', size, one);
         writeVersion(target, (byte) 'b', size, one);
         writeVersion(target, (byte) 'c', size, one);

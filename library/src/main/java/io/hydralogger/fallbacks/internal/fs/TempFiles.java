@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * temp files of whole-file writes, evidence files of torn lines, restores.
  */
 public final class TempFiles {
+    /**
+     * Files this large (8 MiB) are deleted on another thread: freeing a large file's blocks and
+     * cached pages takes tens of milliseconds (about 50 ms for 100 MB on ext4).
+     */
+    public static final long DEFERRED_DELETE_BYTES = 8L << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(TempFiles.class);
 
     private TempFiles() {
@@ -62,20 +70,28 @@ public final class TempFiles {
     }
 
     /**
-     * Removes the temp files that writers of {@code target} left behind when they died. Only
-     * call this while holding the target's exclusive lock, or a live writer's temp file could
-     * be removed under it.
+     * Removes the temp files that writers of {@code target} left behind when they died (and
+     * large dropped backups that the deleter has not yet deleted: they carry temp-file names).
+     * A file of {@link #DEFERRED_DELETE_BYTES} or more is handed to the deleter instead of being
+     * deleted here: freeing its blocks takes tens of milliseconds that need not be the writer's.
+     * Only call this while holding the target's exclusive lock, or a live writer's temp file
+     * could be removed under it.
      *
      * @param target the (resolved) target
-     * @return how many temp files were removed
+     * @param deleter deletes large files on another thread
+     * @return how many temp files were removed or handed to the deleter
      */
-    public static int removeStale(Path target) {
+    public static int removeStale(Path target, Executor deleter) {
         Path folder = target.toAbsolutePath().getParent();
         int removed = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
                 entry -> FileNames.isTemp(entry.getFileName().toString(), target))) {
             for (Path entry : entries) {
-                if (Files.deleteIfExists(entry)) {
+                if (large(entry)) {
+                    deleter.execute(() -> deleteQuietly(entry));
+                    removed++;
+                    LOG.info("removing the temp file {} (left by a writer that died, or a dropped backup)", entry);
+                } else if (Files.deleteIfExists(entry)) {
                     removed++;
                     LOG.info("removed the temp file {} left by a writer that died", entry);
                 }
@@ -84,6 +100,24 @@ public final class TempFiles {
             LOG.debug("could not sweep temp files of {}: {}", target, e.toString());
         }
         return removed;
+    }
+
+    private static boolean large(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() && attributes.size() >= DEFERRED_DELETE_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("could not delete the temp file {} (the next write sweeps it): {}", file, e.toString());
+        }
     }
 
     private static PosixFileAttributes posixAttributes(Path target) throws IOException {
