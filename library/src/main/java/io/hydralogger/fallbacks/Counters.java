@@ -148,8 +148,23 @@ final class Counters implements FallbackStats {
     }
 
     @Override
+    public int fileLocks() {
+        return runtime.locks.entries();
+    }
+
+    @Override
     public int sanitizerCacheSize() {
         return runtime.sanitizer.cacheSize();
+    }
+
+    @Override
+    public long sanitizerCacheHits() {
+        return runtime.sanitizer.cacheHits();
+    }
+
+    @Override
+    public long sanitizerCacheMisses() {
+        return runtime.sanitizer.cacheMisses();
     }
 
     @Override

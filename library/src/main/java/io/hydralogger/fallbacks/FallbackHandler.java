@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.fs.FilePaths;
 import io.hydralogger.fallbacks.internal.fs.PathLocks;
 import io.hydralogger.fallbacks.recovery.CorruptFileException;
 import io.hydralogger.fallbacks.stats.FallbackStats;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads and writes JSON, JSON Lines and CSV files safely: the configurable core behind the
  * {@link Fallbacks} facade. Build one with {@link #builder()}; it is immutable and thread-safe,
  * and meant to be shared. Every method throws {@link NullPointerException} for a null argument
- * unless its documentation allows null.
+ * unless its documentation allows null, and {@link IllegalArgumentException} for the empty path
+ * ({@code Path.of("")}, which names no file).
  *
  * <p><b>Writes</b> replace the whole file atomically and durably (see {@link AtomicWriter}), keep
  * the previous version as a backup, and stream the records through the sanitiser without
@@ -109,7 +111,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @return what happened
      */
     public WriteResult writeJson(Object data, Path path) {
-        return writes.writeJson(Objects.requireNonNull(path, "path must not be null"), RecordSource.of(data), -1);
+        return writes.writeJson(FilePaths.check(path), RecordSource.of(data), -1);
     }
 
     /**
@@ -125,7 +127,7 @@ public final class FallbackHandler implements AutoCloseable {
         if (indent < 0) {
             throw new IllegalArgumentException("indent must not be negative: " + indent);
         }
-        return writes.writeJson(Objects.requireNonNull(path, "path must not be null"), RecordSource.of(data), indent);
+        return writes.writeJson(FilePaths.check(path), RecordSource.of(data), indent);
     }
 
     /**
@@ -163,7 +165,7 @@ public final class FallbackHandler implements AutoCloseable {
      */
     public WriteResult write(Object records, Path path, Format format) {
         Objects.requireNonNull(records, "records must not be null");
-        Objects.requireNonNull(path, "path must not be null");
+        FilePaths.check(path);
         Objects.requireNonNull(format, "format must not be null");
         return writes.write(path, format, RecordSource.of(records));
     }
@@ -184,7 +186,7 @@ public final class FallbackHandler implements AutoCloseable {
      */
     public WriteResult appendJsonLines(Iterable<?> records, Path path) {
         Objects.requireNonNull(records, "records must not be null");
-        return appends.append(records, Objects.requireNonNull(path, "path must not be null"));
+        return appends.append(records, FilePaths.check(path));
     }
 
     /**
@@ -195,7 +197,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IOException if the lock cannot be taken or the file cannot be renamed (it is left as it was)
      */
     public Optional<Path> rotate(Path path, RotationRule rule) throws IOException {
-        return appends.rotate(Objects.requireNonNull(path, "path"), Objects.requireNonNull(rule, "rule"));
+        return appends.rotate(FilePaths.check(path), Objects.requireNonNull(rule, "rule"));
     }
 
     /**
@@ -207,7 +209,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @return what happened
      */
     public WriteResult update(Path path, UnaryOperator<Object> function) {
-        return update(path, Format.of(Objects.requireNonNull(path, "path must not be null")), function);
+        return update(path, Format.of(FilePaths.check(path)), function);
     }
 
     /**
@@ -228,7 +230,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IllegalStateException if this thread already holds the file's lock
      */
     public WriteResult update(Path path, Format format, UnaryOperator<Object> function) {
-        Objects.requireNonNull(path, "path must not be null");
+        FilePaths.check(path);
         Objects.requireNonNull(format, "format must not be null");
         return updates.update(path, format, Objects.requireNonNull(function, "function must not be null"));
     }
@@ -255,7 +257,7 @@ public final class FallbackHandler implements AutoCloseable {
      */
     public <T> ReadResult<T> readJson(Path path, Class<T> type) {
         Objects.requireNonNull(type, "type must not be null");
-        return reads.json(Objects.requireNonNull(path, "path must not be null"), context.mapper.constructType(type));
+        return reads.json(FilePaths.check(path), context.mapper.constructType(type));
     }
 
     /**
@@ -268,7 +270,7 @@ public final class FallbackHandler implements AutoCloseable {
      */
     public <T> ReadResult<T> readJson(Path path, TypeReference<T> type) {
         Objects.requireNonNull(type, "type must not be null");
-        return reads.json(Objects.requireNonNull(path, "path must not be null"), context.mapper.constructType(type));
+        return reads.json(FilePaths.check(path), context.mapper.constructType(type));
     }
 
     /**
@@ -291,7 +293,7 @@ public final class FallbackHandler implements AutoCloseable {
      */
     public <T> ReadResult<List<T>> readJsonLines(Path path, Class<T> type) {
         Objects.requireNonNull(type, "type must not be null");
-        return reads.jsonLines(Objects.requireNonNull(path, "path must not be null"),
+        return reads.jsonLines(FilePaths.check(path),
                 context.mapper.constructType(type));
     }
 
@@ -302,7 +304,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @return what was read
      */
     public ReadResult<List<Map<String, String>>> readCsv(Path path) {
-        return reads.csv(Objects.requireNonNull(path, "path must not be null"), Format.CSV);
+        return reads.csv(FilePaths.check(path), Format.CSV);
     }
 
     /**
@@ -312,7 +314,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @return what was read
      */
     public ReadResult<List<Map<String, String>>> readTsv(Path path) {
-        return reads.csv(Objects.requireNonNull(path, "path must not be null"), Format.TSV);
+        return reads.csv(FilePaths.check(path), Format.TSV);
     }
 
 
@@ -329,7 +331,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IOException if the file cannot be opened
      */
     public Stream<Object> stream(Path path, Format format) throws IOException {
-        Objects.requireNonNull(path, "path must not be null");
+        FilePaths.check(path);
         Objects.requireNonNull(format, "format must not be null");
         return StrictStream.of(codecStream(Files.newInputStream(path), format), path,
                 damaged -> context.inspect(damaged, format).problems().stream().findFirst());
@@ -369,7 +371,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IOException if the chosen source cannot be opened
      */
     public RecoveredRecords recover(Path path, Format format) throws IOException {
-        Objects.requireNonNull(path, "path must not be null");
+        FilePaths.check(path);
         return reads.recover(path, Objects.requireNonNull(format, "format must not be null"));
     }
 
@@ -399,7 +401,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @return what was done
      */
     public RepairResult repair(Path path, Format format, boolean force) {
-        Objects.requireNonNull(path, "path must not be null");
+        FilePaths.check(path);
         return repairs.repair(path, Objects.requireNonNull(format, "format must not be null"), force);
     }
 
@@ -419,7 +421,7 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IllegalStateException if this thread holds the file's lock already
      */
     public Optional<Path> restore(Path path, Path backup, Format format, boolean force) throws IOException {
-        Objects.requireNonNull(path, "path must not be null");
+        FilePaths.check(path);
         Objects.requireNonNull(backup, "backup must not be null");
         return new Restore(context).restore(path, backup, Objects.requireNonNull(format, "format must not be null"),
                 force);

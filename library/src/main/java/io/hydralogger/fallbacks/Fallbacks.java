@@ -1,6 +1,7 @@
 package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.fs.FilePaths;
 import io.hydralogger.fallbacks.stats.FallbackStats;
 import io.hydralogger.fallbacks.stats.StatsSnapshot;
 import java.nio.file.Path;
@@ -22,8 +23,13 @@ import tools.jackson.core.type.TypeReference;
  * Programming errors throw at once: a null path ({@link NullPointerException}), a negative
  * indent or a path string that is not a path ({@link IllegalArgumentException}). For results
  * that say what happened, use {@link FallbackHandler} directly. Thread-safe.
+ *
+ * <p>Every call has a twin taking the path as a string; the empty string names no file and
+ * throws. The {@code asyncSafe*} twins of the calls run them on the default handler's executor
+ * and return a {@link CompletableFuture} (declared in a package-private base class, so that this
+ * file stays readable; call them as {@code Fallbacks.asyncSafeWriteJson(...)}).
  */
-public final class Fallbacks {
+public final class Fallbacks extends AsyncFacade {
 
     private Fallbacks() {
     }
@@ -301,110 +307,17 @@ public final class Fallbacks {
         return safeReadCsv(toPath(path));
     }
 
-    // ---------------------------------------------------------------- async
-
-    /**
-     * {@link #safeWriteJson(Object, Path)} on the default handler's executor.
-     *
-     * @param data the value
-     * @param path the file
-     * @return true when the file holds the data; completes exceptionally only for programming errors
-     */
-    public static CompletableFuture<Boolean> asyncSafeWriteJson(Object data, Path path) {
-        return handler().async(h -> h.writeJson(data, path)).thenApply(WriteResult::ok);
-    }
-
-    /**
-     * {@link #safeWriteJsonLines(Iterable, Path)} on the default handler's executor.
-     *
-     * @param records the records
-     * @param path the file
-     * @return true when the file holds the records
-     */
-    public static CompletableFuture<Boolean> asyncSafeWriteJsonLines(Iterable<?> records, Path path) {
-        return handler().async(h -> h.writeJsonLines(records, path)).thenApply(WriteResult::ok);
-    }
-
-    /**
-     * {@link #safeWriteCsv(Iterable, Path)} on the default handler's executor.
-     *
-     * @param records the records
-     * @param path the file
-     * @return true when the file holds the records
-     */
-    public static CompletableFuture<Boolean> asyncSafeWriteCsv(Iterable<?> records, Path path) {
-        return handler().async(h -> h.writeCsv(records, path)).thenApply(WriteResult::ok);
-    }
-
-    /**
-     * {@link #safeReadJson(Path)} on the default handler's executor.
-     *
-     * @param path the file
-     * @return the value, or null when nothing could be read
-     */
-    public static CompletableFuture<Object> asyncSafeReadJson(Path path) {
-        return handler().async(h -> h.readJson(path)).thenApply(ReadResult::data);
-    }
-
-    /**
-     * {@link #safeReadJsonLines(Path)} on the default handler's executor.
-     *
-     * @param path the file
-     * @return the values, or null when nothing could be read
-     */
-    public static CompletableFuture<List<Object>> asyncSafeReadJsonLines(Path path) {
-        return handler().async(h -> h.readJsonLines(path)).thenApply(ReadResult::data);
-    }
-
-    /**
-     * {@link #safeReadCsv(Path)} on the default handler's executor.
-     *
-     * @param path the file
-     * @return the rows, or null when nothing could be read
-     */
-    public static CompletableFuture<List<Map<String, String>>> asyncSafeReadCsv(Path path) {
-        return handler().async(h -> h.readCsv(path)).thenApply(ReadResult::data);
-    }
-
-    /**
-     * {@link #safeAppendJsonLines(Iterable, Path)} on the default handler's executor.
-     *
-     * @param records the records
-     * @param path the file
-     * @return true when the lines are in the file
-     */
-    public static CompletableFuture<Boolean> asyncSafeAppendJsonLines(Iterable<?> records, Path path) {
-        return handler().async(h -> h.appendJsonLines(records, path)).thenApply(WriteResult::ok);
-    }
-
-    /**
-     * {@link #safeUpdateJson(Path, UnaryOperator)} on the default handler's executor.
-     *
-     * @param path the file
-     * @param function gets the current data and returns the new data
-     * @return true when the file holds the new data; exceptionally if the function threw
-     */
-    public static CompletableFuture<Boolean> asyncSafeUpdateJson(Path path, UnaryOperator<Object> function) {
-        return handler().async(h -> h.update(path, Format.JSON, function)).thenApply(WriteResult::ok);
-    }
-
     // ---------------------------------------------------------------- statistics and caches
 
     /**
-     * The statistics of the default handler under the original module's keys: at least
-     * {@code sanitizer_cache_size}, {@code corruption_cache_size}, {@code file_locks_count},
-     * and every counter of {@link StatsSnapshot#toMap()}.
+     * The statistics of the default handler under the original module's keys
+     * ({@code sanitizer_cache_size}, {@code corruption_cache_size}, {@code file_locks_count}) and
+     * more; what each key counts is in {@link FallbackStats#toMap()}.
      *
      * @return a new, ordered map
      */
     public static Map<String, Object> getPerformanceStats() {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
-        FallbackStats stats = handler().stats();
-        map.put("sanitizer_cache_size", stats.sanitizerCacheSize());
-        map.put("corruption_cache_size", stats.corruptionCacheSize());
-        map.put("file_locks_count", stats.liveLocks());
-        map.putAll(stats.snapshot().toMap());
-        return map;
+        return handler().stats().toMap();
     }
 
     /** {@return a typed snapshot of the default handler's statistics} */
@@ -426,7 +339,7 @@ public final class Fallbacks {
     }
 
     private static Path toPath(String path) {
-        return Path.of(Objects.requireNonNull(path, "path must not be null"));
+        return FilePaths.of(path);
     }
 
     /** The default runtime and handler, made on first use: the only static state of the library. */

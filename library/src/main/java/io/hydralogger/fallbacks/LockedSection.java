@@ -5,13 +5,16 @@ import io.hydralogger.fallbacks.internal.fs.Links;
 import io.hydralogger.fallbacks.internal.fs.PathLocks;
 import io.hydralogger.fallbacks.internal.fs.PendingAppend;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way every operation that changes a file takes its lock: follow links to the real
- * file, make its folder when the handler is set to, take the in-JVM lock and (with process
- * locking) the OS lock on {@code .<name>.lock}, run the section, release. A failure before the
+ * file (a folder fails here, before any lock), make its folder when the handler is set to, take
+ * the in-JVM lock and (with process locking) the OS lock on {@code .<name>.lock}, run the
+ * section, release. A failure before the
  * section runs is handed to the caller's failure handler; an {@link IllegalStateException} (this
  * thread holds the lock already) propagates.
  */
@@ -147,9 +150,16 @@ final class LockedSection {
         resolutions.remove(path);
     }
 
-    /** Follows links to the real file and makes its folder when that is asked for. */
+    /**
+     * Follows links to the real file and makes its folder when that is asked for. A folder is
+     * refused before its lock is taken: no operation can change it, and its lock file would be a
+     * stray {@code .<folder>.lock} beside it.
+     */
     private Path resolve(Path path, boolean createParents) throws IOException {
         Path target = Links.resolveTarget(path);
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "a folder, not a file");
+        }
         if (createParents && context.createParents) {
             Folders.create(target.getParent(), context.sync().folders());
         }

@@ -113,8 +113,7 @@ final class RecoveringRead {
                     Path from = recovered.sourcePath().orElse(path);
                     context.stats.readSucceeded(records.size(), Files.size(from), System.nanoTime() - start);
                     if (recovered.source() != Source.PRIMARY) {
-                        LOG.warn("{} could not be read as it is ({}); read {} records from {} ({})", path,
-                                Failures.describe(cause), records.size(), from, recovered.source().label());
+                        logRecovered(path, cause, recovered, records.size());
                     }
                     Optional<CorruptionReport> report = recovered.report().intact() ? Optional.empty()
                             : Optional.of(recovered.report());
@@ -126,11 +125,33 @@ final class RecoveringRead {
             }
         }
         context.stats.readFailed(System.nanoTime() - start);
-        LOG.warn("could not read {}: {}", path, Failures.describe(cause));
+        LOG.warn("Failed to read {}: {}", path, Failures.describe(cause));
         CorruptionReport report = cause instanceof NoSuchFileException ? reportOf(path, format, cause)
                 : context.inspect(path, format);
         return new ReadResult<>(null, path, format, Source.NONE, Optional.empty(), Optional.of(report), 0,
                 Optional.of(cause));
+    }
+
+    /**
+     * The one line a read that did not read the file as it is logs, with the words the original
+     * module's guide tells users to look for: {@code Detected corruption in <path>} (or
+     * {@code Failed to read <path>} when it is missing or unreadable), then where the data came
+     * from (salvage, {@code Restored from backup <backup>}, a fallback file).
+     */
+    private static void logRecovered(Path path, Exception cause, RecoveredRecords recovered, int records) {
+        ProblemKind first = recovered.report().problems().isEmpty() ? ProblemKind.INVALID_SYNTAX
+                : recovered.report().problems().get(0).kind();
+        String what = first == ProblemKind.MISSING || first == ProblemKind.UNREADABLE ? "Failed to read"
+                : "Detected corruption in";
+        Path from = recovered.sourcePath().orElse(path);
+        switch (recovered.source()) {
+            case SALVAGED -> LOG.warn("{} {} ({}); salvaged {} records, skipped {}", what, path,
+                    Failures.describe(cause), records, recovered.report().skippedRecords());
+            case BACKUP -> LOG.warn("{} {} ({}); Restored from backup {}: read its {} records (the file itself is"
+                    + " unchanged)", what, path, Failures.describe(cause), from, records);
+            default -> LOG.warn("{} {} ({}); read {} records from {} ({})", what, path, Failures.describe(cause),
+                    records, from, recovered.source().label());
+        }
     }
 
     /** The records of a file as the recovery policy finds them; see {@link FallbackHandler#recover}. */

@@ -33,6 +33,10 @@ final class Repair {
     RepairResult repair(Path path, Format format, boolean force) {
         long start = System.nanoTime();
         CorruptionReport before = context.inspect(path, format);
+        if (!before.intact() && before.problems().get(0).kind() == ProblemKind.MISSING) {
+            // nothing to repair, and no lock file to leave beside a file that does not exist
+            return RepairResult.failed(path, format, before, new IOException(before.problems().get(0).message()));
+        }
         return context.locks.run(path, false, target -> repairLocked(path, target, format, force, start),
                 cause -> RepairResult.failed(path, format, before, cause));
     }
@@ -68,8 +72,10 @@ final class Repair {
                 try (RecordSource source = RecordSource.of(document)) {
                     written = write.writeLocked(path, target, format, source, start);
                 }
-                LOG.warn("repaired {}: kept {} records, skipped {}; the damaged original is {}", path,
-                        written.records(), report.skippedRecords(), damaged);
+                LOG.info("Detected corruption in {} ({} at line {}: {}); repaired it: kept {} records, skipped {};"
+                        + " the damaged original is {}", path, report.problems().get(0).kind().label(),
+                        report.problems().get(0).line(), report.problems().get(0).message(), written.records(),
+                        report.skippedRecords(), damaged);
                 return RepairResult.rewritten(path, format, report, damaged, written);
             }
         } catch (IOException | RuntimeException e) {

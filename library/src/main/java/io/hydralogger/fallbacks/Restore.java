@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guarded restore of a backup: under the file's lock, compare what a salvage finds in the
@@ -12,6 +14,8 @@ import java.util.Optional;
  * records (or when forced), through {@link io.hydralogger.fallbacks.write.BackupManager#restore}.
  */
 final class Restore {
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
+
     private final Context context;
 
     Restore(Context context) {
@@ -41,6 +45,8 @@ final class Restore {
             }
             Optional<Path> replaced = context.backups.restore(target, backup);
             context.stats.backupRestored();
+            LOG.info("Restored from backup {}: {} holds its {} records{}", backup, path, kept,
+                    replaced.map(p -> "; the version it replaced is kept as " + p).orElse(""));
             return new Outcome(replaced, null);
         } catch (IOException e) {
             return new Outcome(Optional.empty(), e);

@@ -81,7 +81,7 @@ final class Update {
             if (context.sync().folders()) {
                 Folders.force(target.getParent());
             }
-            LOG.warn("update of {}: the file was damaged; its original is kept as {}", path, damaged);
+            LOG.warn("Updated the damaged {}: its original is kept as {}", path, damaged);
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e);
@@ -89,7 +89,7 @@ final class Update {
     }
 
     private WriteResult failed(Path path, Format format, Throwable cause, long start) {
-        LOG.warn("update of {} failed before the new data existed ({}); the file is untouched", path,
+        LOG.warn("Failed to update {} ({}); the file is untouched (the new data was never made)", path,
                 Failures.describe(cause));
         long nanos = System.nanoTime() - start;
         context.stats.writeFailed(nanos);

@@ -79,6 +79,9 @@ final class WholeFileWrite {
             }
             long nanos = System.nanoTime() - start;
             context.stats.writeSucceeded(records, bytes, nanos);
+            if (backup.isPresent()) {
+                LOG.debug("Created backup {} of {}", backup.get(), path);
+            }
             return WriteResult.written(path, format, bytes, records, backup, nanos);
         } catch (IOException | RuntimeException e) {
             return fallBack(path, format, source, Failures.unwrap(e), start);
@@ -124,7 +127,7 @@ final class WholeFileWrite {
     }
 
     private WriteResult fallBack(Path path, Format format, RecordSource source, Exception cause, long start) {
-        Optional<Path> fallbackFile = context.fallbacks.keep(path, source.records(), cause, "write of",
+        Optional<Path> fallbackFile = context.fallbacks.keep(path, source.records(), cause, "write",
                 "the target is untouched", source.replayable() ? ""
                         : " (a single-pass source: records it had already handed to the failed write are in no file)");
         long nanos = System.nanoTime() - start;

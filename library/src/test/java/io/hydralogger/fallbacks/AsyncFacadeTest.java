@@ -152,18 +152,75 @@ class AsyncFacadeTest {
     @Test
     void aNullPathCompletesExceptionallyWithNullPointerException() {
         List<CompletableFuture<?>> futures = List.of(
-                Fallbacks.asyncSafeWriteJson(records(), null),
-                Fallbacks.asyncSafeWriteJsonLines(records(), null),
-                Fallbacks.asyncSafeWriteCsv(records(), null),
-                Fallbacks.asyncSafeReadJson(null),
-                Fallbacks.asyncSafeReadJsonLines(null),
-                Fallbacks.asyncSafeReadCsv(null));
+                Fallbacks.asyncSafeWriteJson(records(), (Path) null),
+                Fallbacks.asyncSafeWriteJson(records(), (String) null),
+                Fallbacks.asyncSafeWriteJson(records(), (String) null, 2),
+                Fallbacks.asyncSafeWriteJsonLines(records(), (Path) null),
+                Fallbacks.asyncSafeWriteJsonLines(records(), (String) null),
+                Fallbacks.asyncSafeWriteCsv(records(), (Path) null),
+                Fallbacks.asyncSafeWriteCsv(records(), (String) null),
+                Fallbacks.asyncSafeReadJson((Path) null),
+                Fallbacks.asyncSafeReadJson((String) null),
+                Fallbacks.asyncSafeReadJsonLines((Path) null),
+                Fallbacks.asyncSafeReadJsonLines((String) null),
+                Fallbacks.asyncSafeReadCsv((Path) null),
+                Fallbacks.asyncSafeReadCsv((String) null),
+                Fallbacks.asyncSafeAppendJsonLines(records(), (String) null),
+                Fallbacks.asyncSafeUpdateJson((String) null, data -> data));
 
         for (CompletableFuture<?> future : futures) {
             assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(NullPointerException.class);
             assertThat(future).isCompletedExceptionally();
         }
+    }
+
+    @Test
+    void theEmptyPathStringAndANegativeIndentCompleteExceptionallyWithIllegalArgumentException() {
+        Path file = dir.resolve("x.json");
+        for (CompletableFuture<?> future : List.of(Fallbacks.asyncSafeWriteJson(records(), ""),
+                Fallbacks.asyncSafeReadCsv(""), Fallbacks.asyncSafeWriteJson(records(), file, -1),
+                Fallbacks.asyncSafeWriteJson(records(), file.toString(), -1))) {
+            assertThatThrownBy(future::join).cause().isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(file).doesNotExist();
+    }
+
+    /** Issue 13: every async call of the guide takes the file name as a string, as the original's do. */
+    @Test
+    void everyAsyncCallTakesAPathStringAndGivesWhatTheSyncCallGives() throws Exception {
+        String json = dir.resolve("a.json").toString();
+        String jsonl = dir.resolve("a.jsonl").toString();
+        String csv = dir.resolve("a.csv").toString();
+        String log = dir.resolve("log.jsonl").toString();
+
+        assertThat(Fallbacks.asyncSafeWriteJson(records(), json).join()).isTrue();
+        assertThat(Fallbacks.asyncSafeWriteJsonLines(records(), jsonl).join()).isTrue();
+        assertThat(Fallbacks.asyncSafeWriteCsv(records(), csv).join()).isTrue();
+        assertThat(Fallbacks.asyncSafeAppendJsonLines(List.of(Map.of("n", 1)), log).join()).isTrue();
+        assertThat(Fallbacks.asyncSafeUpdateJson(json, data -> List.of("replaced")).join()).isTrue();
+
+        assertThat(Fallbacks.asyncSafeReadJson(json).join()).isEqualTo(List.of("replaced"));
+        assertThat(Fallbacks.asyncSafeReadJsonLines(jsonl).join()).isEqualTo(Fallbacks.safeReadJsonLines(jsonl))
+                .hasSize(50);
+        assertThat(Fallbacks.asyncSafeReadCsv(csv).join()).isEqualTo(Fallbacks.safeReadCsv(csv)).hasSize(50);
+        assertThat(Fallbacks.asyncSafeReadJsonLines(log).join()).isEqualTo(List.of(Map.of("n", 1)));
+    }
+
+    /** Issue 13: {@code async_safe_write_json(data, path, indent)} of the original. */
+    @Test
+    void anAsyncJsonWriteWithAnIndentWritesWhatTheSyncOneDoes() throws Exception {
+        Path sync = dir.resolve("sync.json");
+        Path async = dir.resolve("async.json");
+        Path named = dir.resolve("named.json");
+
+        assertThat(Fallbacks.safeWriteJson(records(), sync, 2)).isTrue();
+        assertThat(Fallbacks.asyncSafeWriteJson(records(), async, 2).join()).isTrue();
+        assertThat(Fallbacks.asyncSafeWriteJson(records(), named.toString(), 2).join()).isTrue();
+
+        assertThat(Files.readString(sync)).startsWith("[\n  {\n    \"id\": 0,");
+        assertThat(Files.readAllBytes(async)).isEqualTo(Files.readAllBytes(sync));
+        assertThat(Files.readAllBytes(named)).isEqualTo(Files.readAllBytes(sync));
     }
 
     @Test

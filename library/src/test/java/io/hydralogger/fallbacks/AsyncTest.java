@@ -90,7 +90,7 @@ class AsyncTest {
 
     @Test
     void programmingErrorsCompleteExceptionally() {
-        assertThatThrownBy(() -> Fallbacks.asyncSafeAppendJsonLines(List.of(1), null).join())
+        assertThatThrownBy(() -> Fallbacks.asyncSafeAppendJsonLines(List.of(1), (Path) null).join())
                 .isInstanceOf(CompletionException.class).hasCauseInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Fallbacks.asyncSafeUpdateJson(dir.resolve("x.json"), current -> {
             throw new IllegalArgumentException("bad function");

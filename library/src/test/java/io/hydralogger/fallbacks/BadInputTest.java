@@ -3,9 +3,11 @@ package io.hydralogger.fallbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.fs.FallbackFiles;
 import io.hydralogger.fallbacks.internal.fs.Sync;
 import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
+import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
 import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
@@ -372,6 +374,44 @@ class BadInputTest {
             assertThatThrownBy(() -> Fallbacks.safeWriteJsonLines(null, file)).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> Fallbacks.safeWriteCsv(null, file)).isInstanceOf(NullPointerException.class);
             assertThat(file).doesNotExist();
+        }
+
+        /**
+         * Issue 13: the empty path is the working folder to the file system; a write to it used to
+         * fail as a write to a folder and leave a hidden fallback file in the working folder's
+         * parent. It names no file: every call refuses it before any I/O.
+         */
+        @Test
+        void theEmptyPathThrowsIllegalArgumentExceptionAndTouchesNoFile() throws IOException {
+            Path parent = Path.of("").toAbsolutePath().getParent();
+            List<String> before = namesIn(parent);
+            List<Map<String, Object>> records = List.of(Map.of("id", 1));
+            for (Runnable call : List.<Runnable>of(() -> Fallbacks.safeWriteJson(records, ""),
+                    () -> Fallbacks.safeWriteJson(records, "", 2), () -> Fallbacks.safeWriteJsonLines(records, ""),
+                    () -> Fallbacks.safeWriteCsv(records, ""), () -> Fallbacks.safeAppendJsonLines(records, ""),
+                    () -> Fallbacks.safeUpdateJson("", data -> data), () -> Fallbacks.safeReadJson(""),
+                    () -> Fallbacks.safeReadJsonLines(""), () -> Fallbacks.safeReadCsv(""),
+                    () -> Fallbacks.safeWriteJson(records, Path.of("")),
+                    () -> Fallbacks.handler().write(records, Path.of(""), Format.CSV),
+                    () -> Fallbacks.handler().appendJsonLines(records, Path.of("")),
+                    () -> Fallbacks.handler().repair(Path.of(""), Format.JSON, true),
+                    () -> CorruptionDetector.detectCorruption("", "json"))) {
+                assertThatThrownBy(call::run).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("empty");
+            }
+            assertThat(namesIn(parent)).as("nothing new beside the working folder").isEqualTo(before);
+        }
+
+        @Test
+        void aPathStringThatIsNoPathThrowsIllegalArgumentException() {
+            assertThatThrownBy(() -> Fallbacks.safeWriteJson(List.of(), "a\0b"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        private List<String> namesIn(Path folder) throws IOException {
+            try (Stream<Path> files = Files.list(folder)) {
+                return files.map(file -> file.getFileName().toString()).sorted().toList();
+            }
         }
 
         @Test

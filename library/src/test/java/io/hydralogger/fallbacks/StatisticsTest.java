@@ -93,18 +93,58 @@ class StatisticsTest {
     @Test
     void theFacadeMapKeepsTheOriginalKeysAndTheCounters() throws Exception {
         Fallbacks.resetStats();
+        Fallbacks.clearAllCaches();
         Fallbacks.safeAppendJsonLines(List.of(Map.of("n", 1)), dir.resolve("log.jsonl"));
 
         Map<String, Object> map = Fallbacks.getPerformanceStats();
 
-        assertThat(map).containsKeys("sanitizer_cache_size", "corruption_cache_size", "file_locks_count",
-                "writes_ok", "appends", "appends_failed", "lock_waits", "append_latency_mean_ms",
-                "lock_wait_latency_max_ms");
-        assertThat(map.get("file_locks_count")).as("live locks, not history").isEqualTo(0);
+        assertThat(map).containsKeys("sanitizer_cache_size", "sanitizer_cache_hits", "sanitizer_cache_misses",
+                "corruption_cache_size", "file_locks_count", "file_locks_held", "writes_ok", "appends",
+                "appends_failed", "lock_waits", "append_latency_mean_ms", "lock_wait_latency_max_ms");
+        assertThat(map.get("file_locks_count")).as("the log's lock entry, kept open for the next append")
+                .isEqualTo(1);
+        assertThat(map.get("file_locks_held")).as("no lock is held now").isEqualTo(0);
         assertThat(map.get("appends")).isEqualTo(1L);
         assertThat(Fallbacks.stats().appends()).isEqualTo(1);
         Fallbacks.resetStats();
         assertThat(Fallbacks.stats().appends()).isZero();
+        Fallbacks.clearAllCaches();
+        assertThat(Fallbacks.getPerformanceStats()).containsEntry("file_locks_count", 0);
+    }
+
+    /**
+     * Issue 13: the guide reads {@code sanitizer_cache_size} as "cache hits"; the hits and misses
+     * are keys of their own, and each key counts what its documentation says.
+     */
+    @Test
+    void theSanitiserCacheCountsItsHitsAndMissesAndClearingStartsThemAgain() throws Exception {
+        try (FallbackRuntime runtime = FallbackRuntime.create()) {
+            FallbackHandler own = FallbackHandler.builder().runtime(runtime).durability(Durability.NONE).build();
+            List<Point> points = List.of(new Point(1, 2), new Point(3, 4), new Point(5, 6));
+
+            own.writeJson(points, dir.resolve("a.json"));
+            Map<String, Object> first = own.stats().toMap();
+            own.writeJson(points, dir.resolve("b.json"));
+            own.writeJsonLines(points, dir.resolve("c.jsonl"));
+            Map<String, Object> later = own.stats().toMap();
+
+            assertThat(first).as("the list's class and Point, each taken apart once")
+                    .containsEntry("sanitizer_cache_misses", 2L).containsEntry("sanitizer_cache_size", 2);
+            assertThat(later).as("later writes find both classes").containsEntry("sanitizer_cache_misses", 2L)
+                    .containsEntry("sanitizer_cache_size", 2);
+            assertThat((long) later.get("sanitizer_cache_hits"))
+                    .as("the JSON write finds the list's class and Point, the JSON Lines write (record by record) Point")
+                    .isEqualTo((long) first.get("sanitizer_cache_hits") + 3);
+            assertThat(own.stats().sanitizerCacheHits()).isEqualTo(later.get("sanitizer_cache_hits"));
+
+            runtime.clearCaches();
+            assertThat(own.stats().toMap()).containsEntry("sanitizer_cache_size", 0)
+                    .containsEntry("sanitizer_cache_hits", 0L).containsEntry("sanitizer_cache_misses", 0L);
+        }
+    }
+
+    /** A record for the sanitiser's cache: taken apart by its components, once. */
+    record Point(int x, int y) {
     }
 
     @Test

@@ -332,6 +332,33 @@ class WriteProtocolFilesTest {
     }
 
     /**
+     * Issue 13: lock files appear only beside files the library writes. A repair of a file that
+     * does not exist, and any operation on a folder, fail before a lock is taken; the folder's
+     * failed write keeps its records in a fallback file, as before.
+     */
+    @Test
+    void noLockFileIsLeftBesideAMissingFileOrAFolder() throws Exception {
+        FallbackHandler handler = FallbackHandler.builder().build();
+        Path missing = dir.resolve("missing.json");
+        Path folder = Files.createDirectory(dir.resolve("dir.json"));
+
+        RepairResult repairedMissing = handler.repair(missing, Format.JSON, false);
+        RepairResult repairedFolder = handler.repair(folder, Format.JSON, true);
+        WriteResult updated = handler.update(folder, current -> List.of(1));
+        WriteResult appended = handler.appendJsonLines(List.of(Map.of("n", 1)), folder);
+        WriteResult written = handler.writeJson(List.of(Map.of("n", 2)), folder);
+
+        assertThat(repairedMissing.ok()).isFalse();
+        assertThat(repairedFolder.ok()).isFalse();
+        assertThat(List.of(updated, appended, written)).noneMatch(WriteResult::ok);
+        assertThat(written.error()).hasValueSatisfying(e -> assertThat(e).hasMessageContaining("a folder, not a file"));
+        assertThat(names(dir)).filteredOn(name -> name.endsWith(".lock")).isEmpty();
+        assertThat(names(dir)).filteredOn(name -> name.contains(".fallback-")).hasSize(2);
+        assertThat(missing).doesNotExist();
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    /**
      * Records whose first iteration fails after {@code failAfter} elements (a lazy source that
      * breaks once); later iterations give them all.
      */

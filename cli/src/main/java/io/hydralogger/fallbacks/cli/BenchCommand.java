@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -37,10 +38,10 @@ import picocli.CommandLine.Spec;
             "The original performance test, on real files in a temp folder (removed afterwards):",
             "durable writes and reads of each format, the sanitiser with its per-class cache cold",
             "and warm, and threads writing files of their own, one shared file, and appending to",
-            "one log."})
+            "one log. With --json, the figures as one JSON object."})
 final class BenchCommand implements Callable<Integer> {
     /** The formats measured: TSV is CSV's code with another delimiter, so it is not measured apart. */
-    private static final java.util.List<Format> BENCHED = java.util.List.of(Format.JSON, Format.JSON_LINES, Format.CSV);
+    private static final List<Format> BENCHED = List.of(Format.JSON, Format.JSON_LINES, Format.CSV);
 
     /** Records per write or append call in the concurrent part. */
     static final int BATCH = 1_000;
@@ -63,8 +64,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Writer threads in the concurrent test (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--json", description = "Print the figures as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     /** A record type for the sanitiser: taken apart by reflection, once per class when cached. */
     record User(int id, String name, String email, double score, boolean active, List<String> tags, Meta meta) {
@@ -105,9 +106,10 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             delete(dir);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(FallbackHandler.builder().build().mapper().writeValueAsString(figures));
+        Output output = Output.of(spec);
+        PrintWriter out = output.out();
+        if (json.json) {
+            output.json(out, figures);
         } else {
             printTable(out, figures);
         }

@@ -3,17 +3,14 @@ package io.hydralogger.fallbacks.cli;
 import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.format.Format;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.ObjectWriter;
+import picocli.CommandLine.Spec;
 
 /** {@code cat}: the records of a file as JSON Lines on stdout, in constant memory. */
 @Command(name = "cat", mixinStandardHelpOptions = true,
@@ -24,37 +21,31 @@ final class CatCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", description = "The file to print.")
     Path file;
 
     @Mixin
-    DialectOptions dialect = new DialectOptions();
+    FormatOption format = new FormatOption();
 
-    @Option(names = "--format", paramLabel = "F",
-            description = "json, jsonl, csv or tsv (default: by the file's extension).")
-    String format;
+    @Mixin
+    HandlerOptions options = new HandlerOptions();
 
     @Override
     public Integer call() throws IOException {
-        Format from = Formats.of(file, format);
-        FallbackHandler handler = dialect.apply(FallbackHandler.builder()).build();
-        PrintStream stdout = System.out;
-        ObjectWriter writer = handler.mapper().writer().withRootValueSeparator("")
-                .without(StreamWriteFeature.AUTO_CLOSE_TARGET);
+        Format from = format.of(file);
+        FallbackHandler handler = options.handler();
         try (Progress progress = Progress.records("cat", -1, main.quiet());
-                RecordInput records = RecordInput.open(file, from, dialect.dialect(), progress);
-                JsonGenerator out = writer.createGenerator(stdout)) {
+                RecordInput records = RecordInput.open(file, from, options.dialect(), progress);
+                Output.Records out = Output.of(spec).records(handler.mapper())) {
             while (records.hasNext()) {
-                out.writePOJO(records.next());
-                out.writeRaw('\n');
-                if (records.count() % 1024 == 0) {
-                    out.flush();
-                    if (stdout.checkError()) {
-                        return Main.OK; // the reader went away (a closed pipe): nobody wants more
-                    }
+                if (!out.print(records.next())) {
+                    return Main.OK; // the reader went away (a closed pipe): nobody wants more
                 }
             }
-            out.flush();
+            out.close();
             progress.close();
             records.failIfDamaged("printed");
         }

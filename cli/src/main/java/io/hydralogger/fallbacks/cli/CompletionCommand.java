@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -19,8 +20,9 @@ final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine root = spec.commandLine().getParent();
-        spec.commandLine().getOut().print(AutoComplete.bash(root.getCommandName(), root));
-        spec.commandLine().getOut().flush();
+        PrintWriter out = Output.of(spec).out();
+        out.print(AutoComplete.bash(root.getCommandName(), root));
+        out.flush();
         return Main.OK;
     }
 }

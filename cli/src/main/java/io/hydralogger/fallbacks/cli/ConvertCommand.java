@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "Records stream through in constant memory; OUT is written atomically with a backup of",
             "its previous version. CSV flattens nested objects to dotted columns and reads cells",
             "back as text. A damaged IN converts every record that can be salvaged, says on",
-            "stderr what was skipped, and exits 1."})
+            "stderr what was skipped, and exits 1. With --json, the summary as one JSON object."})
 final class ConvertCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -38,24 +38,26 @@ final class ConvertCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    DialectOptions dialect = new DialectOptions();
+    HandlerOptions options = new HandlerOptions();
 
-    @Option(names = "--from", paramLabel = "F", description = "IN's format: json, jsonl, csv or tsv.")
-    String from;
+    @Option(names = "--from", paramLabel = "F", converter = Converters.FormatConverter.class,
+            description = "IN's format: json, jsonl, csv or tsv (default: by its extension).")
+    Format from;
 
-    @Option(names = "--to", paramLabel = "F", description = "OUT's format: json, jsonl, csv or tsv.")
-    String to;
+    @Option(names = "--to", paramLabel = "F", converter = Converters.FormatConverter.class,
+            description = "OUT's format: json, jsonl, csv or tsv (default: by its extension).")
+    Format to;
 
-    @Option(names = "--json", description = "Print the summary as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Override
     public Integer call() throws IOException {
-        Format inFormat = Formats.of(in, from);
-        Format outFormat = Formats.of(out, to);
-        FallbackHandler handler = dialect.apply(FallbackHandler.builder()).build();
+        Format inFormat = FormatOption.orOf(from, in);
+        Format outFormat = FormatOption.orOf(to, out);
+        FallbackHandler handler = options.handler();
         try (Progress progress = Progress.records("convert", -1, main.quiet());
-                RecordInput input = RecordInput.open(in, inFormat, dialect.dialect(), progress)) {
+                RecordInput input = RecordInput.open(in, inFormat, options.dialect(), progress)) {
             WriteResult result = handler.write(input, out, outFormat);
             if (!result.ok()) {
                 throw new CliException(Main.ERROR, "could not write " + out + ": "
@@ -63,8 +65,9 @@ final class ConvertCommand implements Callable<Integer> {
                         + result.fallback().map(f -> "; the records are in " + f).orElse(""));
             }
             progress.close();
-            PrintWriter stdout = spec.commandLine().getOut();
-            if (json) {
+            Output output = Output.of(spec);
+            PrintWriter stdout = output.out();
+            if (json.json) {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("input", in.toString());
                 summary.put("output", out.toString());
@@ -75,7 +78,7 @@ final class ConvertCommand implements Callable<Integer> {
                 summary.put("bytes", result.bytes());
                 summary.put("backup", result.backup().map(Path::toString).orElse(null));
                 summary.put("problems", Reports.problems(input.report()));
-                stdout.println(handler.mapper().writeValueAsString(summary));
+                output.json(stdout, summary);
             } else {
                 stdout.printf("converted %d records: %s (%s) -> %s (%s, %d bytes)%s%n", input.count(), in,
                         inFormat.label(), out, outFormat.label(), result.bytes(),

@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        out = spec.commandLine().getOut();
+        out = Output.of(spec).out();
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("hydra-demo-");
         out.println("hydra-fallbacks demo, working in " + folder.toAbsolutePath());
 

@@ -97,6 +97,10 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String usageError(CommandLine.ParameterException e) {
+        if (e.getCause() instanceof CommandLine.TypeConversionException conversion) {
+            // an option value the tool's converters refused: their words say what was expected
+            return Errors.firstLine(conversion.getMessage());
+        }
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
             return "unknown subcommand '" + unmatched.getUnmatched().get(0) + "'";

@@ -6,13 +6,10 @@ import io.hydralogger.fallbacks.RecoveryPolicy;
 import io.hydralogger.fallbacks.Source;
 import io.hydralogger.fallbacks.WriteResult;
 import io.hydralogger.fallbacks.format.Format;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +18,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code recover}: the records of a file as a recovery policy finds them. */
 @Command(name = "recover", mixinStandardHelpOptions = true,
@@ -29,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
             "be salvaged from it, its newest intact backup or a fallback file. Writes them atomically",
             "to OUT (format by its extension) or as JSON Lines to stdout.",
             "Exit 0 when FILE was intact, 1 when it was damaged or missing and records were",
-            "recovered, 2 when nothing could be recovered or on an I/O error."})
+            "recovered, 2 when nothing could be recovered or on an I/O error. With --json, a summary as",
+            "one JSON object: on stderr when the records go to stdout, on stdout otherwise."})
 final class RecoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,26 +35,27 @@ final class RecoverCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the records here, atomically.")
-    Path output;
+    Path outFile;
 
     @Mixin
-    DialectOptions dialect = new DialectOptions();
+    FormatOption format = new FormatOption();
 
-    @Option(names = "--format", paramLabel = "F", description = "FILE's format: json, jsonl, csv or tsv.")
-    String format;
+    @Mixin
+    HandlerOptions options = new HandlerOptions();
 
-    @Option(names = "--policy", paramLabel = "P", description = {"salvage_then_backup (default), "
-            + "backup_then_salvage or strict."})
-    String policy;
+    @Option(names = "--policy", paramLabel = "P", converter = Converters.PolicyConverter.class,
+            defaultValue = "salvage_then_backup",
+            description = {"salvage_then_backup (default), backup_then_salvage or strict."})
+    RecoveryPolicy policy;
 
-    @Option(names = "--json", description = "Print a JSON summary: on stderr when the records go to stdout,"
-            + " on stdout otherwise.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Override
     public Integer call() throws IOException {
-        Format fileFormat = Formats.of(file, format);
-        FallbackHandler handler = dialect.apply(FallbackHandler.builder()).recoveryPolicy(policy()).build();
+        Format fileFormat = format.of(file);
+        FallbackHandler handler = options.builder().recoveryPolicy(policy).build();
+        Output output = Output.of(spec);
         long recovered;
         Source source;
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -65,10 +63,10 @@ final class RecoverCommand implements Callable<Integer> {
             source = records.source();
             if (source == Source.NONE) {
                 recovered = 0;
-            } else if (output != null) {
+            } else if (outFile != null) {
                 recovered = write(handler, records, fileFormat);
             } else {
-                recovered = print(handler.mapper(), records);
+                recovered = print(output, handler, records);
             }
             summary.put("path", file.toString());
             summary.put("recovered", recovered);
@@ -83,14 +81,14 @@ final class RecoverCommand implements Callable<Integer> {
             }
             summary.put("source", source.label());
             summary.put("problems", Reports.problems(records.report()));
-            PrintWriter to = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
-            if (json) {
-                to.println(handler.mapper().writeValueAsString(summary));
-            } else if (source != Source.NONE && (output != null || source != Source.PRIMARY)) {
+            PrintWriter to = outFile == null ? output.err() : output.out();
+            if (json.json) {
+                output.json(to, summary);
+            } else if (source != Source.NONE && (outFile != null || source != Source.PRIMARY)) {
                 to.printf("recovered %d records of %s from %s%s%n", recovered, file,
                         source == Source.PRIMARY ? "the intact file" : source.label() + " "
                                 + records.sourcePath().map(Path::toString).orElse(""),
-                        output == null ? "" : " into " + output);
+                        outFile == null ? "" : " into " + outFile);
                 if (!records.report().intact()) {
                     if (source == Source.SALVAGED) {
                         to.println("  " + Reports.damage(records.report()));
@@ -107,44 +105,28 @@ final class RecoverCommand implements Callable<Integer> {
         return source == Source.PRIMARY ? Main.OK : Main.CORRUPTED;
     }
 
-    private RecoveryPolicy policy() {
-        if (policy == null) {
-            return RecoveryPolicy.SALVAGE_THEN_BACKUP;
-        }
-        try {
-            return RecoveryPolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new CliException(Main.ERROR, "unknown policy '" + policy
-                    + "': expected salvage_then_backup, backup_then_salvage or strict");
-        }
-    }
-
     private long write(FallbackHandler handler, RecoveredRecords records, Format fileFormat) {
-        Format outFormat = Format.of(output);
+        Format outFormat = Format.of(outFile);
         Object data = records;
         if (outFormat == Format.JSON && fileFormat == Format.JSON && records.hasNext() && records.singleValue()) {
             data = records.next();
         }
-        WriteResult result = outFormat == Format.JSON ? handler.writeJson(data, output)
-                : handler.write(data, output, outFormat);
+        WriteResult result = outFormat == Format.JSON ? handler.writeJson(data, outFile)
+                : handler.write(data, outFile, outFormat);
         if (!result.ok()) {
-            throw new CliException(Main.ERROR, "could not write " + output + ": "
+            throw new CliException(Main.ERROR, "could not write " + outFile + ": "
                     + result.error().map(Errors::describe).orElse("unknown error")
                     + result.fallback().map(f -> "; the records are in " + f).orElse(""));
         }
         return result.records();
     }
 
-    private static long print(JsonMapper mapper, RecoveredRecords records) throws IOException {
-        long count = 0;
-        // System.out (not the descriptor itself), so that a caller that set it gets the records
-        OutputStream out = new BufferedOutputStream(System.out, 64 * 1024);
-        while (records.hasNext()) {
-            out.write(mapper.writeValueAsBytes(records.next()));
-            out.write('\n');
-            count++;
+    private static long print(Output output, FallbackHandler handler, RecoveredRecords records) {
+        try (Output.Records out = output.records(handler.mapper())) {
+            while (records.hasNext()) {
+                out.print(records.next());
+            }
+            return out.count();
         }
-        out.flush();
-        return count;
     }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             "rewrite FILE atomically from the records salvaged from it. An intact file is left alone.",
             "A repair never makes a file worse: when no record can be salvaged from a non-empty file,",
             "FILE is left untouched (exit 1) unless --force.",
+            "With --json, what was done as one JSON object.",
             "Exit 0 when FILE is intact now, 1 when the repair was refused, 2 when it failed."})
 final class RepairCommand implements Callable<Integer> {
     @Spec
@@ -31,26 +32,27 @@ final class RepairCommand implements Callable<Integer> {
     Path file;
 
     @Mixin
-    DialectOptions dialect = new DialectOptions();
+    FormatOption format = new FormatOption();
 
-    @Option(names = "--format", paramLabel = "F", description = "FILE's format: json, jsonl, csv or tsv.")
-    String format;
+    @Mixin
+    HandlerOptions options = new HandlerOptions();
 
     @Option(names = "--force", description = "Rewrite FILE even when no record can be salvaged from it (it becomes"
             + " an empty file of its format; the original is still kept as FILE.corrupt-<timestamp>).")
     boolean force;
 
-    @Option(names = "--json", description = "Print what was done as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Override
     public Integer call() {
-        Format fileFormat = Formats.of(file, format);
-        FallbackHandler handler = dialect.apply(FallbackHandler.builder()).build();
+        Format fileFormat = format.of(file);
+        FallbackHandler handler = options.handler();
         RepairResult result = handler.repair(file, fileFormat, force);
         boolean refused = result.error().filter(RefusedException.class::isInstance).isPresent();
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        Output output = Output.of(spec);
+        PrintWriter out = output.out();
+        if (json.json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("path", file.toString());
             summary.put("format", fileFormat.label());
@@ -61,7 +63,7 @@ final class RepairCommand implements Callable<Integer> {
             Reports.putDamage(summary, result.report());
             summary.put("damaged_copy", result.damagedCopy().map(Path::toString).orElse(null));
             summary.put("problems", Reports.problems(result.report()));
-            out.println(handler.mapper().writeValueAsString(summary));
+            output.json(out, summary);
         } else if (result.repaired()) {
             out.printf("repaired %s: kept %d records; %s; the damaged original is %s%n", file,
                     result.recordsKept(), Reports.damage(result.report()),

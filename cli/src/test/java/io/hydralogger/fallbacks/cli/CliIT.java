@@ -57,9 +57,7 @@ class CliIT {
     }
 
     private static Map<String, String> csvRow(Map<String, Object> record) {
-        Map<String, String> row = new LinkedHashMap<>(DataSanitizer.sanitizeForCsv(record));
-        row.replaceAll((column, cell) -> cell == null ? "" : cell);
-        return row;
+        return DataSanitizer.sanitizeForCsv(record);
     }
 
     private static Map<String, Object> object(String json) {

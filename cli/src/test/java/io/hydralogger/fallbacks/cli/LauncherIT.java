@@ -101,6 +101,29 @@ class LauncherIT {
         assertThat(damaged.stderr()).isEqualTo(without.stderr());
     }
 
+    /**
+     * Issue 13: {@code ln -s .../hydra-fallbacks ~/bin/} and the tool runs from anywhere; it used
+     * to look for the jar beside the link and try to build there ("Could not find the selected
+     * project in the reactor: cli"). A link to a link, given relative to its folder, too.
+     */
+    @Test
+    void theLauncherRunsThroughSymbolicLinks() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("home/bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("hydra-fallbacks"), clone.resolve("hydra-fallbacks"));
+        Path other = Files.createDirectories(dir.resolve("home/other"));
+        Path chained = Files.createSymbolicLink(other.resolve("hf"), Path.of("../bin/hydra-fallbacks"));
+        Tool.Run direct = verify(Map.of("HYDRA_FALLBACKS_CDS", "0"));
+
+        for (Path launcher : List.of(link, chained)) {
+            Tool.Run run = Tool.exec(other, List.of(launcher.toString(), "verify", "--json", data.toString()),
+                    Map.of("HYDRA_FALLBACKS_CDS", "0"));
+            assertThat(run.stderr()).as("no build attempted beside the link").isEqualTo(direct.stderr());
+            assertThat(run.exit()).isEqualTo(direct.exit());
+            assertThat(run.stdout()).isEqualTo(direct.stdout());
+        }
+        assertThat(bin).as("nothing made beside the link").isDirectoryNotContaining(p -> !p.equals(link));
+    }
+
     @Test
     void aJavaThatCannotMakeAnArchiveStillRunsTheTool() throws Exception {
         Tool.Run without = verify(Map.of("HYDRA_FALLBACKS_CDS", "0"));

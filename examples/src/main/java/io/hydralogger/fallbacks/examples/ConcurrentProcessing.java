@@ -65,9 +65,9 @@ public final class ConcurrentProcessing {
 
         List<Process> children = new ArrayList<>();
         for (int p = 0; p < processes; p++) {
-            children.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), ConcurrentProcessing.class.getName(),
-                    "--worker", folder.toString(), "process-" + p).inheritIO().start());
+            List<String> command = new ArrayList<>(javaCommand(ConcurrentProcessing.class));
+            command.addAll(List.of("--worker", folder.toString(), "process-" + p));
+            children.add(new ProcessBuilder(command).inheritIO().start());
         }
         for (Process child : children) {
             if (!child.waitFor(5, TimeUnit.MINUTES) || child.exitValue() != 0) {
@@ -75,6 +75,21 @@ public final class ConcurrentProcessing {
             }
         }
         report("2. and then " + processes + " processes", events, counter, threads + processes);
+    }
+
+    /**
+     * {@return the command that starts a class's main method in a new JVM the way this one was
+     * started: as a module on the module path, or from the class path}
+     *
+     * @param main the class
+     */
+    static List<String> javaCommand(Class<?> main) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        if (main.getModule().isNamed()) {
+            return List.of(java, "--module-path", System.getProperty("jdk.module.path"), "-m",
+                    main.getModule().getName() + "/" + main.getName());
+        }
+        return List.of(java, "-cp", System.getProperty("java.class.path"), main.getName());
     }
 
     /** One worker: appends its events and increments the counter, interleaved. */

@@ -10,14 +10,15 @@ final class Examples {
     }
 
     /**
-     * The folder named by the first argument (created), or a new temp folder.
+     * The folder named by the first argument (created), or a new temp folder when there is none or
+     * it is empty (as {@code exec:exec} passes it without {@code -Dexample.dir=...}).
      *
      * @param args the program's arguments
      * @return the folder
      * @throws IOException if it cannot be created
      */
     static Path folder(String[] args) throws IOException {
-        Path folder = args.length > 0 ? Files.createDirectories(Path.of(args[0]))
+        Path folder = args.length > 0 && !args[0].isBlank() ? Files.createDirectories(Path.of(args[0]))
                 : Files.createTempDirectory("hydra-example-");
         System.out.println("Working in " + folder.toAbsolutePath());
         return folder;

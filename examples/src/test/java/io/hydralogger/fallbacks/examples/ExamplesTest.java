@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +13,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each example runs once, as the README runs it: a JVM of its own, exit code 0, its figures printed. */
+/**
+ * Each example runs once, as the README runs it: a JVM of its own with the examples as a module on
+ * the module path (so only the library's exports are readable), exit code 0, its figures printed.
+ */
 class ExamplesTest {
     @TempDir
     Path dir;
 
     private String run(Class<?> example, String... args) throws IOException, InterruptedException {
+        String modulePath = Path.of(System.getProperty("examples.classes", "target/classes")) + File.pathSeparator
+                + Files.readString(Path.of(System.getProperty("examples.module.path", "target/module-path.txt"))).strip();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), example.getName()));
+                "--module-path", modulePath, "-m", "io.hydralogger.fallbacks.examples/" + example.getName()));
         command.addAll(List.of(args));
         Path out = dir.resolve(example.getSimpleName() + ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();

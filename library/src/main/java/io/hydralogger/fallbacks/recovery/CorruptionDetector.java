@@ -49,6 +49,31 @@ public final class CorruptionDetector {
     }
 
     /**
+     * Says whether a file is corrupted, the file given by name as in the original module's
+     * {@code detect_corruption("file.json", "json")}; see {@link #detectCorruption(Path, Format)}.
+     *
+     * @param path the file name
+     * @param format the format name, or null to choose by the file's extension
+     * @return true if the file has any problem
+     * @throws IllegalArgumentException if the format name is unknown or the file name is empty
+     */
+    public static boolean detectCorruption(String path, String format) {
+        return detectCorruption(pathOf(path), format);
+    }
+
+    /**
+     * Says whether a file given by name is corrupted; see {@link #detectCorruption(Path, Format)}.
+     *
+     * @param path the file name
+     * @param format its format
+     * @return true if the file has any problem
+     * @throws IllegalArgumentException if the file name is empty
+     */
+    public static boolean detectCorruption(String path, Format format) {
+        return detectCorruption(pathOf(path), format);
+    }
+
+    /**
      * Inspects a file with the default read limits.
      *
      * @param path the file
@@ -96,6 +121,14 @@ public final class CorruptionDetector {
         } catch (IOException | RuntimeException e) {
             return failed(path, format, ProblemKind.UNREADABLE, "the file cannot be read: " + Engine.describe(e));
         }
+    }
+
+    /** A file name as a path; the empty string names no file (it would be the working folder). */
+    private static Path pathOf(String name) {
+        if (Objects.requireNonNull(name, "path must not be null").isEmpty()) {
+            throw new IllegalArgumentException("the empty string names no file");
+        }
+        return Path.of(name);
     }
 
     private static CorruptionReport failed(Path path, Format format, ProblemKind kind, String message) {

@@ -60,10 +60,13 @@ public final class DataSanitizer {
 
     /**
      * Flattens one record into a CSV row: column name to cell text, as a CSV write does for a
-     * whole file (formulas are not neutralised here).
+     * whole file (formulas are not neutralised here). Every cell is a string, as in the original
+     * module: a null value is the empty string, a list its JSON text, a scalar record the one
+     * column {@code value}.
      *
      * @param record any value, may be null
-     * @return the columns in first-seen order; a null cell is an empty one
+     * @return the columns in first-seen order, never a null cell; a null record is a row of no
+     *     columns (an empty map)
      */
     public static Map<String, String> sanitizeForCsv(Object record) {
         return new Sanitizer().toCsvRow(record);
@@ -83,7 +86,7 @@ public final class DataSanitizer {
      * {@link #sanitizeForCsv(Object)} with this sanitiser's cache.
      *
      * @param record any value, may be null
-     * @return the columns in first-seen order
+     * @return the columns in first-seen order, never a null cell
      */
     public Map<String, String> toCsv(Object record) {
         return sanitizer.toCsvRow(record);

@@ -23,7 +23,9 @@ import java.util.function.ToLongFunction;
  * {@code records.skipped}, {@code backup.restores}, {@code fallback.writes}, {@code lock.waits};
  * timers (count and total time) {@code write.latency}, {@code read.latency},
  * {@code append.latency}, {@code lock.wait.latency}; gauges {@code locks.live} (the facade's
- * {@code file_locks_count}) and {@code sanitizer.cache.size}. The meters read the live counters
+ * {@code file_locks_held}), {@code locks.entries} ({@code file_locks_count}) and
+ * {@code sanitizer.cache.size}; the counter {@code sanitizer.cache.lookups} (tag {@code result} =
+ * {@code hit} or {@code miss}, reset by clearing the runtime's caches). The meters read the live counters
  * whenever the registry asks; after {@link FallbackStats#reset()} they start again from zero,
  * which registries treat as a counter reset.
  */
@@ -81,8 +83,15 @@ public final class FallbackMetrics implements MeterBinder {
         Gauge.builder(PREFIX + "locks.live", stats, FallbackStats::liveLocks)
                 .description("files whose write lock is held or waited for now, in this JVM")
                 .tags(tags).register(registry);
+        Gauge.builder(PREFIX + "locks.entries", stats, FallbackStats::fileLocks)
+                .description("files with a lock entry now: held, waited for, or kept open between appends")
+                .tags(tags).register(registry);
         Gauge.builder(PREFIX + "sanitizer.cache.size", stats, FallbackStats::sanitizerCacheSize)
                 .description("classes in the sanitiser's cache").tags(tags).register(registry);
+        FunctionCounter.builder(PREFIX + "sanitizer.cache.lookups", stats, FallbackStats::sanitizerCacheHits)
+                .description("look-ups of the sanitiser's cache").tags(tags).tags("result", "hit").register(registry);
+        FunctionCounter.builder(PREFIX + "sanitizer.cache.lookups", stats, FallbackStats::sanitizerCacheMisses)
+                .description("look-ups of the sanitiser's cache").tags(tags).tags("result", "miss").register(registry);
     }
 
     private void counter(MeterRegistry registry, String name, String description,

@@ -44,7 +44,24 @@ public record StatsSnapshot(long writesOk, long writesFailed, long readsOk, long
     }
 
     /**
-     * The counters under the snake_case keys of the original module's statistics.
+     * The counters under snake_case keys, each the component of the same name:
+     * <ul>
+     *   <li>{@code writes_ok}, {@code writes_failed}: whole-file writes (and updates) that landed,
+     *       and that did not (their records went to a fallback file);
+     *   <li>{@code reads_ok}, {@code reads_failed}: reads that gave data (from the file, a salvage,
+     *       a backup or a fallback file), and reads that gave nothing;
+     *   <li>{@code records_written}, {@code bytes_written}: by writes and appends that landed;
+     *   <li>{@code records_read}, {@code bytes_read}: by reads that gave data;
+     *   <li>{@code corruptions_detected}: damaged files met by reads, updates and repairs;
+     *       {@code records_salvaged}, {@code records_skipped}: what salvage made of them;
+     *   <li>{@code backup_restores}: reads served from a backup, and backups restored;
+     *   <li>{@code fallback_writes}: fallback files written (by failed writes and appends);
+     *   <li>{@code appends}, {@code appends_failed}: append calls that landed, and that did not;
+     *   <li>{@code lock_waits}: lock acquisitions that found the lock taken and had to wait;
+     *   <li>{@code write_latency_*}, {@code read_latency_*}, {@code append_latency_*},
+     *       {@code lock_wait_latency_*}: three keys each, {@code _count} (how many),
+     *       {@code _mean_ms} and {@code _max_ms} (milliseconds, unrounded).
+     * </ul>
      *
      * @return a new, ordered, modifiable map
      */

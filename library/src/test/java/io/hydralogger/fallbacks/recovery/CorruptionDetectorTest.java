@@ -43,4 +43,21 @@ class CorruptionDetectorTest {
         assertThatThrownBy(() -> CorruptionDetector.detectCorruption(file, "xml"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Issue 13: the guide's {@code detect_corruption("file.json", "json")}, translated one to one. */
+    @Test
+    void theFileMayBeGivenByNameAsTheGuideDoes() throws IOException {
+        String damaged = Files.writeString(dir.resolve("file.json"), "[{\"a\":1},{\"a\":").toString();
+        String intact = Files.writeString(dir.resolve("ok.csv"), "a,b\n1,2\n").toString();
+
+        assertThat(CorruptionDetector.detectCorruption(damaged, "json")).isTrue();
+        assertThat(CorruptionDetector.detectCorruption(damaged, Format.JSON)).isTrue();
+        assertThat(CorruptionDetector.detectCorruption(intact, "csv")).isFalse();
+        assertThat(CorruptionDetector.detectCorruption(intact, (String) null)).as("format by extension").isFalse();
+        assertThat(CorruptionDetector.detectCorruption(dir.resolve("none.json").toString(), "json")).isFalse();
+        assertThatThrownBy(() -> CorruptionDetector.detectCorruption("", "json"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CorruptionDetector.detectCorruption((String) null, "json"))
+                .isInstanceOf(NullPointerException.class);
+    }
 }

@@ -85,7 +85,8 @@ public final class Sanitizer {
      * Flattens one record into a CSV row (formulas are not neutralised).
      *
      * @param record any value, may be null
-     * @return column name to cell text, in first-seen order; a null cell is an empty one
+     * @return column name to cell text, in first-seen order; every cell is a string, a null value
+     *     the empty string (as a file holds it)
      */
     public Map<String, String> toCsvRow(Object record) {
         CsvFlattener flattener = new CsvFlattener(this, false);
@@ -94,7 +95,7 @@ public final class Sanitizer {
         String[] cells = flattener.row();
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            row.put(columns.get(i), cells[i]);
+            row.put(columns.get(i), cells[i] == null ? "" : cells[i]);
         }
         return row;
     }
@@ -104,7 +105,24 @@ public final class Sanitizer {
         return shapes.size();
     }
 
-    /** Empties the per-class cache; the next value of each class is taken apart anew. */
+    /**
+     * {@return how many times the per-class cache had the shape of a class asked for} A walk (one
+     * write, one thread's appends) remembers the last four classes it met itself: a value of one
+     * of those is not asked for again and not counted.
+     */
+    public long cacheHits() {
+        return shapes.hits();
+    }
+
+    /** {@return how many times a class was taken apart because the per-class cache did not have it} */
+    public long cacheMisses() {
+        return shapes.misses();
+    }
+
+    /**
+     * Empties the per-class cache and sets its hit and miss counts to zero; the next value of each
+     * class is taken apart anew.
+     */
     public void clearCache() {
         shapes.clear();
     }

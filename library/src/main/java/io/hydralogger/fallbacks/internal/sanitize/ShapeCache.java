@@ -37,6 +37,7 @@ import java.util.OptionalLong;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.stream.BaseStream;
 
@@ -45,7 +46,8 @@ import java.util.stream.BaseStream;
  * components, getters and fields) is the expensive part of sanitising an unknown object; it is
  * done once per class. The cache holds at most {@link #MAX_ENTRIES} classes: when full it is
  * emptied and refilled, so a program that makes classes at run time cannot grow it without
- * bound. Thread-safe.
+ * bound. It counts its look-ups: hits (a class found) and misses (a class taken apart), since it
+ * was made or last {@link #clear() cleared}. Thread-safe.
  */
 final class ShapeCache {
     /** The most classes kept at once. */
@@ -54,10 +56,15 @@ final class ShapeCache {
     private static final MethodType GETTER_TYPE = MethodType.methodType(Object.class, Object.class);
 
     private final ConcurrentHashMap<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     Shape shapeOf(Class<?> type) {
         Shape shape = shapes.get(type);
-        if (shape == null) {
+        if (shape != null) {
+            hits.increment();
+        } else {
+            misses.increment();
             shape = classify(type);
             if (shapes.size() >= MAX_ENTRIES) {
                 shapes.clear();
@@ -71,8 +78,19 @@ final class ShapeCache {
         return shapes.size();
     }
 
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
+    }
+
+    /** Empties the cache and sets its hit and miss counts back to zero. */
     void clear() {
         shapes.clear();
+        hits.reset();
+        misses.reset();
     }
 
     static Shape classify(Class<?> type) {
