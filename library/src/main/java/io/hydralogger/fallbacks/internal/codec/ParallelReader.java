@@ -1,5 +1,7 @@
 package io.hydralogger.fallbacks.internal.codec;
 
+import io.hydralogger.fallbacks.format.ReadRules;
+import io.hydralogger.fallbacks.internal.cuts.ElementOpening;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -8,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Parses large JSON Lines and JSON array files on several threads, with the same records in the
  * same order as a parse on one thread. The file is cut into chunks at record boundaries: JSON
  * Lines after a newline; a JSON array at a comma between two top-level elements. An array of
- * records is cut where {@link ElementGuess} finds, near the middle, a comma before an element
+ * records is cut where {@link ElementOpening} finds, near the middle, a comma before an element
  * that opens as the first one does, so every chunk starts parsing at once; any other array is
  * cut where {@link ArrayScanner}, a byte scanner that knows strings and escapes and runs ahead
  * of the parsers, finds a top-level comma (chunk 0 starts at once, the others when their cut is
@@ -150,7 +153,7 @@ public final class ParallelReader {
             for (int i = 1; i < chunks; i++) {
                 even[i - 1] = size * i / chunks;
             }
-            long[] guessed = ElementGuess.commas(channel, size, even);
+            long[] guessed = guessCommas(channel, size, even);
             long[] targets = guessed != null ? even : cutTargets(size, chunks);
             List<CompletableFuture<Long>> commas = new ArrayList<>(chunks - 1);
             for (int i = 1; i < chunks; i++) {
@@ -190,6 +193,32 @@ public final class ParallelReader {
             }
             return lists == null ? Optional.empty() : join(lists);
         }
+    }
+
+    /** One guessed comma at or after each target ({@link ElementOpening}), ascending; or null. */
+    private static long[] guessCommas(FileChannel channel, long size, long[] targets) throws IOException {
+        ElementOpening.Bytes bytes = (from, length) -> {
+            ByteBuffer buffer = ByteBuffer.allocate(Math.max(0, length));
+            while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+                // positional reads until full or the end
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        };
+        byte[] start = bytes.read(0, (int) Math.min(3, size));
+        byte[] opening = ElementOpening.of(bytes, ReadRules.bomLength(start, start.length), size);
+        if (opening == null) {
+            return null;
+        }
+        long[] commas = new long[targets.length];
+        long from = 0;
+        for (int i = 0; i < targets.length; i++) {
+            commas[i] = ElementOpening.commaAfter(bytes, Math.max(targets[i], from), size, opening);
+            if (commas[i] < 0) {
+                return null;
+            }
+            from = commas[i] + 1;
+        }
+        return commas;
     }
 
     /**
