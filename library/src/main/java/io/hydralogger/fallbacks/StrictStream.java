@@ -1,11 +1,16 @@
 package io.hydralogger.fallbacks;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
+import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.recovery.CorruptFileException;
 import io.hydralogger.fallbacks.recovery.Problem;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
 import java.io.CharConversionException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
@@ -32,6 +37,40 @@ final class StrictStream {
     }
 
     /**
+     * Opens a file's records, strictly.
+     *
+     * @param context the handler's settings
+     * @param path the file
+     * @param format its format
+     * @return the records; damage surfaces as the first problem the file's inspection finds
+     * @throws IOException if the file cannot be opened
+     */
+    static Stream<Object> open(Context context, Path path, Format format) throws IOException {
+        return of(codecStream(context, Files.newInputStream(path), format), path,
+                damaged -> context.inspect(damaged, format).problems().stream().findFirst());
+    }
+
+    /**
+     * Reads records from any input, strictly.
+     *
+     * @param context the handler's settings
+     * @param in the bytes
+     * @param format their format
+     * @return the records; damage is told from the exception's type
+     */
+    static Stream<Object> of(Context context, InputStream in, Format format) {
+        return of(codecStream(context, in, format), null, damaged -> Optional.empty());
+    }
+
+    private static Stream<Object> codecStream(Context context, InputStream in, Format format) {
+        return switch (format) {
+            case JSON -> Codecs.streamJson(context.mapper, in);
+            case JSON_LINES -> Codecs.streamJsonLines(context.mapper, in);
+            case CSV, TSV -> Codecs.streamCsv(in, context.dialect.forFormat(format));
+        };
+    }
+
+    /**
      * Wraps a stream of the codecs.
      *
      * @param records the records, read as the stream is consumed
@@ -39,7 +78,7 @@ final class StrictStream {
      * @param inspect the first problem of the file, when it is a file
      * @return the same records; closing it closes {@code records}
      */
-    static Stream<Object> of(Stream<Object> records, Path path, Function<Path, Optional<Problem>> inspect) {
+    private static Stream<Object> of(Stream<Object> records, Path path, Function<Path, Optional<Problem>> inspect) {
         Iterator<Object> source = records.iterator();
         Iterator<Object> checked = new Iterator<>() {
             @Override
