@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
     private final CorruptionReport report;
     private final SalvageReader reader;
     private final Iterator<Object> records;
+    private final boolean single;
 
     RecoveredRecords(Path path, Format format, Source source, Optional<Path> sourcePath, CorruptionReport report,
             SalvageReader reader) {
@@ -35,6 +37,35 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
         this.report = report;
         this.reader = reader;
         this.records = reader != null ? reader : Collections.emptyIterator();
+        this.single = false;
+    }
+
+    private RecoveredRecords(Path path, Format format, Source source, CorruptionReport report, List<Object> records,
+            boolean single) {
+        this.path = path;
+        this.format = format;
+        this.source = source;
+        this.sourcePath = Optional.of(path);
+        this.report = report;
+        this.reader = null;
+        this.records = records.iterator();
+        this.single = single;
+    }
+
+    /**
+     * The records of the file itself, already read (by a salvage, whose report is {@code report}).
+     *
+     * @param path the file
+     * @param format its format
+     * @param source {@link Source#PRIMARY} or {@link Source#SALVAGED}
+     * @param report the file's report
+     * @param records its records
+     * @param single whether it holds one JSON value that is not an array
+     * @return the records
+     */
+    static RecoveredRecords read(Path path, Format format, Source source, CorruptionReport report,
+            List<Object> records, boolean single) {
+        return new RecoveredRecords(path, format, source, report, records, single);
     }
 
     /** {@return the file asked for} */
@@ -67,12 +98,15 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
      * then the whole document} Known once the first record has been asked for.
      */
     public boolean singleValue() {
-        return reader != null && reader.singleValue();
+        return reader != null ? reader.singleValue() : single;
     }
 
     /** {@return the problems of the source as read so far (complete when the records are consumed)} */
     public Optional<CorruptionReport> sourceReport() {
-        return reader == null ? Optional.empty() : Optional.of(reader.report());
+        if (reader == null) {
+            return source == Source.NONE ? Optional.empty() : Optional.of(report);
+        }
+        return Optional.of(reader.report());
     }
 
     /**

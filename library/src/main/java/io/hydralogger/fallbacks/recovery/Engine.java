@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * One pass of salvage over one file, pulled record by record: the common part of the engines
@@ -141,38 +140,6 @@ abstract class Engine implements Closeable {
             all.add(new Problem(unlistedKind, -1, -1, unlisted + " more problems not listed"));
         }
         return new CorruptionReport(path, format, all, valid, skipped, lostUncountable ? -1 : skipped, notes);
-    }
-
-    /**
-     * Names the kind of damage behind a parser error.
-     *
-     * @param error what the parser threw
-     * @return the kind
-     */
-    static ProblemKind classify(Throwable error) {
-        if (error instanceof StackOverflowError) {
-            return ProblemKind.TOO_DEEP;
-        }
-        if (error instanceof OutOfMemoryError) {
-            return ProblemKind.TOO_LONG;
-        }
-        String message = String.valueOf(error.getMessage());
-        if (message.contains("nesting depth")) {
-            return ProblemKind.TOO_DEEP;
-        }
-        if (error instanceof StreamConstraintsException) {
-            return ProblemKind.TOO_LONG;
-        }
-        if (message.contains("UTF-8") || message.contains("UTF8")) {
-            return ProblemKind.INVALID_UTF8;
-        }
-        if (message.contains("code 0)")) {
-            return ProblemKind.NUL_BYTES;
-        }
-        if (message.contains("end-of-input")) {
-            return ProblemKind.TRUNCATED;
-        }
-        return ProblemKind.INVALID_SYNTAX;
     }
 
     /**

@@ -138,7 +138,7 @@ final class JsonEngine extends Engine {
             try {
                 next = parser.nextToken();
             } catch (JacksonException e) {
-                ProblemKind kind = classify(e);
+                ProblemKind kind = kindOf(e, parser, contentStart - PREFIX.length, contentStart);
                 problem(kind == ProblemKind.INVALID_SYNTAX ? ProblemKind.TRAILING_DATA : kind, end, file.lineAt(end),
                         "content after the complete JSON value: " + describe(e));
                 skipped(1);
@@ -250,21 +250,19 @@ final class JsonEngine extends Engine {
         } else {
             offset = errorOffset(e, parser, contentStart - PREFIX.length);
             line = file.lineAt(offset);
-            problem(classify(e), offset, line, describe(e));
+            problem(kindOf(e, parser, contentStart - PREFIX.length, contentStart), offset, line, describe(e));
         }
         skipped(1);
         lostUncountable();
     }
 
     private long errorOffset(Throwable e, JsonParser parser, long base) {
-        long offset = -1;
-        if (e instanceof JacksonException jackson && jackson.getLocation() != null) {
-            offset = jackson.getLocation().getByteOffset();
-        }
-        if (offset < 0) {
-            offset = parser.currentLocation().getByteOffset();
-        }
-        return Math.max(0, Math.min(file.size(), offset + base));
+        return Math.max(0, Math.min(file.size(), DamageKinds.stopOf(e, parser) + base));
+    }
+
+    /** The kind of damage behind an error of a parser whose file bytes begin at {@code start}. */
+    private ProblemKind kindOf(Throwable e, JsonParser parser, long base, long start) throws IOException {
+        return DamageKinds.kindOf(e, parser, file::byteAt, base, start, file.size());
     }
 
     /** Looks for the next run of intact elements after damage; validates it before using it. */
@@ -367,7 +365,7 @@ final class JsonEngine extends Engine {
     private void reportRunEnd(Throwable e, JsonParser parser, long base, long accepted) throws IOException {
         if (accepted > 0) {
             long offset = errorOffset(e, parser, base);
-            problem(classify(e), offset, file.lineAt(offset), describe(e));
+            problem(kindOf(e, parser, base, base + OPEN_ARRAY.length), offset, file.lineAt(offset), describe(e));
             skipped(1);
             lostUncountable();
         }

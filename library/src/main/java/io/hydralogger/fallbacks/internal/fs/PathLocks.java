@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,10 @@ public final class PathLocks {
     /** Idle entries kept, with their open files, before the oldest are closed. */
     public static final int MAX_IDLE = 64;
 
-    /** Ends idle leases; one daemon thread for every table. */
-    private static final ScheduledExecutorService LEASE_TIMER = leaseTimer();
+    /** Ends idle leases: one daemon thread of this table, made at its first lease. */
+    private ScheduledExecutorService leaseTimer;
+    /** Whether {@link #close()} was called: no lease is granted any more. */
+    private boolean closed;
 
     private final ConcurrentHashMap<Path, Entry> table = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Path> idle = new ConcurrentLinkedQueue<>();
@@ -270,7 +273,7 @@ public final class PathLocks {
      */
     private void release(Path target, Entry entry, boolean processLock, boolean lease) {
         try {
-            if (processLock && entry.os != null && entry.os.release(lease) && !entry.timerSet) {
+            if (processLock && entry.os != null && entry.os.release(lease && !isClosed()) && !entry.timerSet) {
                 entry.timerSet = true;
                 scheduleLeaseCheck(target, entry, ProcessLock.IDLE_MICROS * 1_000);
             }
@@ -281,30 +284,69 @@ public final class PathLocks {
 
     /** Ends the lease of an entry once it is idle; looks again later while it is in use. */
     private void scheduleLeaseCheck(Path target, Entry entry, long delayNanos) {
-        LEASE_TIMER.schedule(() -> {
-            long next = ProcessLock.IDLE_MICROS * 1_000;
-            if (entry.lock.tryLock()) {
-                try {
-                    next = entry.os == null ? -1 : entry.os.expire();
-                    entry.timerSet = next >= 0;
-                } finally {
-                    entry.lock.unlock();
-                }
-            }
-            if (next >= 0) {
-                scheduleLeaseCheck(target, entry, next);
-            }
-        }, delayNanos, TimeUnit.NANOSECONDS);
+        ScheduledExecutorService timer = timer();
+        if (timer == null) {
+            entry.timerSet = false;
+            return;
+        }
+        try {
+            timer.schedule(() -> check(target, entry), delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            entry.timerSet = false;
+        }
     }
 
-    private static ScheduledExecutorService leaseTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "hydra-fallbacks-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+    private void check(Path target, Entry entry) {
+        long next = ProcessLock.IDLE_MICROS * 1_000;
+        if (entry.lock.tryLock()) {
+            try {
+                next = entry.os == null ? -1 : entry.os.expire();
+                entry.timerSet = next >= 0;
+            } finally {
+                entry.lock.unlock();
+            }
+        }
+        if (next >= 0) {
+            scheduleLeaseCheck(target, entry, next);
+        }
+    }
+
+    /** {@return the lease timer, made when first needed; null once closed} */
+    private synchronized ScheduledExecutorService timer() {
+        if (closed) {
+            return null;
+        }
+        if (leaseTimer == null) {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "hydra-fallbacks-lease");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+            leaseTimer = timer;
+        }
+        return leaseTimer;
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops the lease timer and closes the idle files; from now on no OS lock is kept past its
+     * hold (a lease still running ends at the next release or when its file is closed). Locks
+     * can still be taken.
+     */
+    public void close() {
+        ScheduledExecutorService timer;
+        synchronized (this) {
+            closed = true;
+            timer = leaseTimer;
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        closeIdle();
     }
 
     private void unlockAndLeave(Path target, Entry entry) {
