@@ -77,7 +77,7 @@ final class Append {
             context.locks.forget(path);
             Exception cause = Failures.unwrap(e);
             Optional<Path> fallbackFile = context.fallbacks.keep(path, records.iterator(), cause, "append to",
-                    "the file ends as before", "");
+                    "the file ends as before");
             long nanos = System.nanoTime() - start;
             context.stats.appendFailed(nanos);
             return WriteResult.failed(path, Format.JSON_LINES, fallbackFile, cause, nanos);

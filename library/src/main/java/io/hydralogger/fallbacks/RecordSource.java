@@ -1,23 +1,25 @@
 package io.hydralogger.fallbacks;
 
+import io.hydralogger.fallbacks.internal.codec.HandedOut;
 import java.util.Iterator;
 import java.util.stream.BaseStream;
 
 /**
  * The data handed to a write, seen as records: it can be iterated for the write and, if the
- * write fails, once more for the fallback file. An {@code Iterable} or array is iterated afresh;
- * an {@code Iterator} or {@code Stream} can be consumed only once, so the fallback gets the
- * records the failed write had not yet consumed (see {@code FallbackHandler} for what that
- * means). A stream is closed with the source.
+ * write fails, once more for the fallback file. An {@code Iterable} or array is iterated afresh.
+ * An {@code Iterator} or {@code Stream} can be consumed only once: its records go to the write
+ * through a {@link HandedOut}, which keeps each record it handed out until the write has
+ * written it, so that the fallback file gets them all (see {@link #handedOut()}). A stream is
+ * closed with the source.
  */
 final class RecordSource implements AutoCloseable {
     private final Object data;
-    private final Iterator<?> singlePass;
+    private final HandedOut singlePass;
     private final BaseStream<?, ?> stream;
 
     private RecordSource(Object data, Iterator<?> singlePass, BaseStream<?, ?> stream) {
         this.data = data;
-        this.singlePass = singlePass;
+        this.singlePass = singlePass == null ? null : HandedOut.of(singlePass);
         this.stream = stream;
     }
 
@@ -63,9 +65,12 @@ final class RecordSource implements AutoCloseable {
         return java.util.Collections.singletonList(data).iterator();
     }
 
-    /** {@return whether the records can be iterated again after a failed write} */
-    boolean replayable() {
-        return singlePass == null;
+    /**
+     * {@return the records a single-pass source handed to the write, and those it still holds;
+     * null for a source that can be iterated again}
+     */
+    HandedOut handedOut() {
+        return singlePass;
     }
 
     @Override

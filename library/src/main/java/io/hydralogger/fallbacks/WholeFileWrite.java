@@ -2,7 +2,9 @@ package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.codec.HandedOut;
 import io.hydralogger.fallbacks.internal.codec.WriteThreads;
+import io.hydralogger.fallbacks.internal.codec.WrittenRecords;
 import io.hydralogger.fallbacks.internal.fs.TempFiles;
 import io.hydralogger.fallbacks.write.DurabilityUnknownException;
 import io.hydralogger.fallbacks.write.PendingFile;
@@ -51,7 +53,7 @@ final class WholeFileWrite {
         try (source) {
             return context.locks.run(path, true,
                     target -> writeLocked(path, target, format, source, body, start),
-                    cause -> fallBack(path, format, source, cause, start));
+                    cause -> fallBack(path, format, source, null, cause, start));
         }
     }
 
@@ -65,27 +67,41 @@ final class WholeFileWrite {
 
     private WriteResult writeLocked(Path path, Path target, Format format, RecordSource source, Body body,
             long start) {
-        try (PendingFile pending = begin(target)) {
-            long records = body.write(source, pending);
-            long bytes = pending.bytesWritten();
-            Optional<Path> backup;
+        PendingFile pending;
+        try {
+            pending = begin(target);
+        } catch (IOException | RuntimeException e) {
+            return fallBack(path, format, source, null, Failures.unwrap(e), start);
+        }
+        try (pending) {
             try {
-                backup = pending.commit();
-            } catch (DurabilityUnknownException e) {
-                long nanos = System.nanoTime() - start;
-                context.stats.writeSucceeded(records, bytes, nanos);
-                LOG.warn("wrote {}, but its durability is not known: {}", path, Failures.describe(e));
-                return WriteResult.writtenDurabilityUnknown(path, format, bytes, records, e.backup(), nanos);
+                return commit(path, format, source, body, pending, start);
+            } catch (IOException | RuntimeException e) {
+                // before the pending file is closed (and its temp file removed): the fallback reads it back
+                return fallBack(path, format, source, pending, Failures.unwrap(e), start);
             }
+        }
+    }
+
+    private WriteResult commit(Path path, Format format, RecordSource source, Body body, PendingFile pending,
+            long start) throws IOException {
+        long records = body.write(source, pending);
+        long bytes = pending.bytesWritten();
+        Optional<Path> backup;
+        try {
+            backup = pending.commit();
+        } catch (DurabilityUnknownException e) {
             long nanos = System.nanoTime() - start;
             context.stats.writeSucceeded(records, bytes, nanos);
-            if (backup.isPresent()) {
-                LOG.debug("Created backup {} of {}", backup.get(), path);
-            }
-            return WriteResult.written(path, format, bytes, records, backup, nanos);
-        } catch (IOException | RuntimeException e) {
-            return fallBack(path, format, source, Failures.unwrap(e), start);
+            LOG.warn("wrote {}, but its durability is not known: {}", path, Failures.describe(e));
+            return WriteResult.writtenDurabilityUnknown(path, format, bytes, records, e.backup(), nanos);
         }
+        long nanos = System.nanoTime() - start;
+        context.stats.writeSucceeded(records, bytes, nanos);
+        if (backup.isPresent()) {
+            LOG.debug("Created backup {} of {}", backup.get(), path);
+        }
+        return WriteResult.written(path, format, bytes, records, backup, nanos);
     }
 
     /**
@@ -126,10 +142,19 @@ final class WholeFileWrite {
         return context.writer.begin(target);
     }
 
-    private WriteResult fallBack(Path path, Format format, RecordSource source, Exception cause, long start) {
-        Optional<Path> fallbackFile = context.fallbacks.keep(path, source.records(), cause, "write",
-                "the target is untouched", source.replayable() ? ""
-                        : " (a single-pass source: records it had already handed to the failed write are in no file)");
+    /**
+     * Puts the records of a failed write into a fallback file: those of a source that can be
+     * iterated again anew; those of a single-pass source as it handed them out, the ones already
+     * written read back from the pending file (when there is one), then the others.
+     */
+    private WriteResult fallBack(Path path, Format format, RecordSource source, PendingFile pending, Exception cause,
+            long start) {
+        HandedOut handedOut = source.handedOut();
+        Optional<Path> fallbackFile = handedOut == null
+                ? context.fallbacks.keep(path, source.records(), cause, "write", "the target is untouched")
+                : context.fallbacks.keep(path, pending == null ? WrittenRecords.NONE
+                        : handedOut.confirmed(pending::written, context.mapper), handedOut.rest(), cause, "write",
+                        "the target is untouched");
         long nanos = System.nanoTime() - start;
         context.stats.writeFailed(nanos);
         return WriteResult.failed(path, format, fallbackFile, cause, nanos);

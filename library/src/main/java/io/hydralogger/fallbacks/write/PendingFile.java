@@ -3,9 +3,12 @@ package io.hydralogger.fallbacks.write;
 import io.hydralogger.fallbacks.internal.fs.FileNames;
 import io.hydralogger.fallbacks.internal.fs.Folders;
 import io.hydralogger.fallbacks.internal.fs.TempFiles;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -84,6 +87,25 @@ public final class PendingFile implements Closeable {
     }
 
     /**
+     * Reads back the first bytes written into {@link #stream()}, for a writer that failed and
+     * must keep what it had written: those in the temp file, then those not in it (still
+     * buffered, or refused by the file after a write to it failed, a full disk: the stream keeps
+     * them in memory). Valid until {@link #close()}, whatever the state; the caller closes the
+     * stream it gets.
+     *
+     * @param length how many bytes, from the first (fewer if fewer were written)
+     * @return the bytes, in the order they were written
+     * @throws IOException if the temp file cannot be opened
+     */
+    public InputStream written(long length) throws IOException {
+        long inFile = Math.min(length, stream.inFile());
+        byte[] notInFile = stream.notInFile();
+        int after = (int) Math.min(notInFile.length, length - inFile);
+        return new SequenceInputStream(new BoundedInputStream(Files.newInputStream(temp), inFile),
+                new ByteArrayInputStream(notInFile, 0, after));
+    }
+
+    /**
      * Starts forcing the bytes written so far to stable storage on another thread while the
      * writer goes on, so that the {@link #commit()} has little left to force (the force of a
      * file of 100 MB written at once can take a good part of a second). Does nothing when the
@@ -158,18 +180,37 @@ public final class PendingFile implements Closeable {
         stream.flush();
         Path oldTemp = temp;
         FileChannel oldChannel = channel;
+        ChannelOutputStream oldStream = stream;
         Path newTemp = FileNames.newTemp(target);
         FileChannel newChannel = TempFiles.createLike(target, newTemp);
         temp = newTemp;
         channel = newChannel;
         stream = new ChannelOutputStream(newChannel);
-        try (oldChannel; java.io.InputStream in = Files.newInputStream(oldTemp)) {
+        try (InputStream in = Files.newInputStream(oldTemp)) {
             rewriter.rewrite(in, stream);
         } catch (IOException | RuntimeException e) {
+            // the old content stays the temp file, so that what was written can still be read back
             state = State.FAILED;
+            closeQuietly(newChannel);
+            try {
+                Files.deleteIfExists(newTemp);
+            } catch (IOException notRemoved) {
+                e.addSuppressed(notRemoved);
+            }
+            temp = oldTemp;
+            channel = oldChannel;
+            stream = oldStream;
             throw e;
-        } finally {
-            Files.deleteIfExists(oldTemp);
+        }
+        closeQuietly(oldChannel);
+        Files.deleteIfExists(oldTemp);
+    }
+
+    private void closeQuietly(FileChannel open) {
+        try {
+            open.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", temp, e.toString());
         }
     }
 
@@ -183,7 +224,7 @@ public final class PendingFile implements Closeable {
          * @param newContent where the new content goes
          * @throws IOException if reading or writing fails
          */
-        void rewrite(java.io.InputStream oldContent, OutputStream newContent) throws IOException;
+        void rewrite(InputStream oldContent, OutputStream newContent) throws IOException;
     }
 
     /**
@@ -255,11 +296,7 @@ public final class PendingFile implements Closeable {
         }
         state = State.CLOSED;
         awaitForceAheadQuietly();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("closing {} failed: {}", temp, e.toString());
-        }
+        closeQuietly(channel);
         try {
             Files.deleteIfExists(temp);
         } catch (IOException e) {

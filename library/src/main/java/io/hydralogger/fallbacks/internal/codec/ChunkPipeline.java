@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * records, whatever order they finish in). At most {@code threads + 1} chunks are in flight, so
  * memory stays bounded (that many buffers of about {@link WriteThreads#chunkBytes()}, reused), and
  * the caller never runs more than that ahead of the file. It tells the {@link WriteProgress} of
- * every chunk written, which forces ahead when due.
+ * every chunk written, which forces ahead when due and tells the {@link HandedOut} records that
+ * they are written.
  *
  * <p>If anything fails (the source, a chunk, a write), the chunks still in flight are told to
  * stop and awaited, so no thread touches the records after {@link #run} has returned, and the
@@ -77,7 +78,7 @@ final class ChunkPipeline {
      * @param threads the executor and how many chunks at once
      * @param progress told of every chunk written (it forces ahead when due)
      * @param encoder serialises a chunk (on the executor)
-     * @param sink writes a chunk (on this thread)
+     * @param sink writes a chunk (on this thread), through the stream {@code progress} counts
      * @param <C> the chunk type
      * @return the number of records written
      * @throws IOException if a write, a force ahead or a chunk's serialisation failed, or the
@@ -106,12 +107,11 @@ final class ChunkPipeline {
                     return count;
                 }
                 C chunk = await(oldest);
-                long bytes = chunk.buffer().size();
                 sink.write(chunk);
                 count += chunk.records();
                 chunk.buffer().reset();
                 free.add(chunk.buffer());
-                progress.wroteChunk(bytes);
+                progress.wroteChunk(chunk.records());
             }
         } catch (IOException | RuntimeException | Error e) {
             stop.set(true);

@@ -65,7 +65,10 @@ final class CsvWrite {
         CsvFlattener flattener = new CsvFlattener(sanitizer, neutralizeFormulas);
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         ShieldedOutputStream counted = new ShieldedOutputStream(out);
-        WriteProgress progress = new WriteProgress(threads, counted);
+        HandedOut handedOut = HandedOut.in(records);
+        // columns are only ever added: field i of any row written so far is column i of the latest list
+        handedOut.writtenAsCsv(delimiter, () -> columns.size() >= flattener.width() ? columns : flattener.columns());
+        WriteProgress progress = new WriteProgress(threads, counted, handedOut);
         long count = 0;
         int headerWidth = -1;
         try (CsvWriter csv = csvWriter(counted, quoting)) {
@@ -80,16 +83,19 @@ final class CsvWrite {
                 }
                 writeRow(csv, flattener, quoting);
                 count++;
+                progress.wrote(count, csv);
             }
         }
         flattener.columns().forEach(this::indexOf);
         if (records.hasNext()) {
             count += ChunkPipeline.run(records, progress.recordsPerChunk(count), threads, progress, this::encode,
-                    chunk -> place(chunk, out));
+                    chunk -> place(chunk, counted));
         }
         if (headerWidth >= 0 && columns.size() > headerWidth) {
             List<String> header = columns.stream().map(CsvWrite::csvText).toList();
-            rewrite.rewrite((in, padded) -> padRows(in, padded, header));
+            long[] length = new long[1];
+            rewrite.rewrite((in, padded) -> length[0] = padRows(in, padded, header));
+            progress.rewritten(count, length[0]);
         }
         return count;
     }
@@ -152,7 +158,7 @@ final class CsvWrite {
         List<String> local = chunk.columns();
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         try (CsvReader<CsvRecord> rows = rowReader(new ByteArrayInputStream(chunk.buffer().bytes(), 0,
-                chunk.buffer().size()));
+                chunk.buffer().size()), delimiter);
                 CsvWriter csv = csvWriter(new ShieldedOutputStream(out), quoting)) {
             String[] cells = new String[0];
             for (CsvRecord row : rows) {
@@ -192,12 +198,12 @@ final class CsvWrite {
      * Copies CSV rows under a wider header, padding every row to its width. Empty lines are
      * rows here (a header or row of no columns), so they are read, not skipped.
      */
-    private void padRows(InputStream in, OutputStream out, List<String> header) throws IOException {
+    private long padRows(InputStream in, OutputStream out, List<String> header) throws IOException {
         int width = header.size();
         LoneEmptyFieldQuoting quoting = new LoneEmptyFieldQuoting();
         quoting.width(width);
-        try (CsvReader<CsvRecord> reader = rowReader(in); CsvWriter csv = csvWriter(new ShieldedOutputStream(out),
-                quoting)) {
+        ShieldedOutputStream counted = new ShieldedOutputStream(out);
+        try (CsvReader<CsvRecord> reader = rowReader(in, delimiter); CsvWriter csv = csvWriter(counted, quoting)) {
             Iterator<CsvRecord> rows = reader.iterator();
             if (rows.hasNext()) {
                 rows.next();
@@ -213,12 +219,21 @@ final class CsvWrite {
                 csv.writeRecord(cells);
             }
         }
+        return counted.count();
     }
 
-    /** Reads back rows this class wrote: empty lines are rows, no field count is enforced. */
-    private CsvReader<CsvRecord> rowReader(InputStream in) {
-        return CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                .extraFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(in, StandardCharsets.UTF_8);
+    /**
+     * Reads back rows this class wrote: empty lines are rows, no field count is enforced, and a
+     * field may be as long as a row written can make it.
+     *
+     * @param in the rows, UTF-8
+     * @param delimiter the field separator they were written with
+     * @return the reader
+     */
+    static CsvReader<CsvRecord> rowReader(InputStream in, char delimiter) {
+        return CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .maxBufferSize(Integer.MAX_VALUE - 8).ofCsvRecord(in, StandardCharsets.UTF_8);
     }
 
     private CsvWriter csvWriter(OutputStream out, QuoteStrategy quoting) {

@@ -41,7 +41,8 @@ final class JsonWrite {
     static long document(JsonMapper mapper, Object data, int indent, OutputStream out, WriteThreads threads,
             Sanitizer sanitizer) throws IOException {
         ObjectWriter writer = documentWriter(mapper, indent);
-        RootElements elements = threads.parallel() ? sanitizer.elementsOf(data) : null;
+        HandedOut handedOut = HandedOut.in(data);
+        RootElements elements = threads.parallel() || handedOut.keeps() ? sanitizer.elementsOf(data) : null;
         if (elements == null) {
             try (JsonGenerator generator = writer.createGenerator(new ShieldedOutputStream(out))) {
                 GeneratorSink sink = new GeneratorSink(generator);
@@ -53,15 +54,16 @@ final class JsonWrite {
             }
         }
         try (elements) {
-            return elements(writer, elements, indent >= 0, out, threads, sanitizer);
+            handedOut.writtenAsJsonArray();
+            return elements(writer, elements, indent >= 0, out, threads, sanitizer, handedOut);
         }
     }
 
     /** The elements of an array document: as the walk of the whole document writes them. */
     private static long elements(ObjectWriter writer, RootElements elements, boolean finalNewline, OutputStream out,
-            WriteThreads threads, Sanitizer sanitizer) throws IOException {
+            WriteThreads threads, Sanitizer sanitizer, HandedOut handedOut) throws IOException {
         ShieldedOutputStream counted = new ShieldedOutputStream(out);
-        WriteProgress progress = new WriteProgress(threads, counted);
+        WriteProgress progress = new WriteProgress(threads, counted, handedOut);
         long count = 0;
         // the end of the array is written explicitly; abandoning it must not write one
         try (JsonGenerator generator = writer.without(StreamWriteFeature.AUTO_CLOSE_CONTENT).createGenerator(counted)) {
@@ -72,6 +74,7 @@ final class JsonWrite {
                 progress.saw(element);
                 walk.accept(element);
                 count++;
+                progress.wrote(count, generator);
             }
             if (!elements.hasNext()) {
                 generator.writeEndArray();
@@ -84,10 +87,10 @@ final class JsonWrite {
         byte[][] tail = new byte[1][];
         count += ChunkPipeline.run(elements, progress.recordsPerChunk(count), threads, progress,
                 JsonChunks.elements(writer, elements.root(), finalNewline, sanitizer), chunk -> {
-                    chunk.writeTo(out);
+                    chunk.writeTo(counted);
                     tail[0] = chunk.tail();
                 });
-        out.write(tail[0]);
+        counted.write(tail[0]);
         return count;
     }
 
@@ -106,7 +109,9 @@ final class JsonWrite {
             Sanitizer sanitizer) throws IOException {
         ObjectWriter lines = mapper.writer().withRootValueSeparator("");
         ShieldedOutputStream counted = new ShieldedOutputStream(out);
-        WriteProgress progress = new WriteProgress(threads, counted);
+        HandedOut handedOut = HandedOut.in(records);
+        handedOut.writtenAsJsonLines();
+        WriteProgress progress = new WriteProgress(threads, counted, handedOut);
         long count = 0;
         try (JsonGenerator generator = lines.createGenerator(counted)) {
             Consumer<Object> walk = sanitizer.sanitizerTo(new GeneratorSink(generator));
@@ -116,11 +121,12 @@ final class JsonWrite {
                 walk.accept(record);
                 generator.writeRaw('\n');
                 count++;
+                progress.wrote(count, generator);
             }
         }
         if (records.hasNext()) {
             count += ChunkPipeline.run(records, progress.recordsPerChunk(count), threads, progress,
-                    JsonChunks.lines(lines, sanitizer), chunk -> chunk.writeTo(out));
+                    JsonChunks.lines(lines, sanitizer), chunk -> chunk.writeTo(counted));
         }
         return count;
     }

@@ -1,6 +1,8 @@
 package io.hydralogger.fallbacks.internal.codec;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Follows a write as it goes: asks for a force ahead every {@link WriteThreads#forceStep()} bytes,
@@ -14,14 +16,70 @@ import java.io.IOException;
 final class WriteProgress {
     private final WriteThreads threads;
     private final ShieldedOutputStream counted;
-    private long chunkBytes;
+    private final HandedOut handedOut;
+    private long records;
     private long lastForce;
     private Object previous;
     private boolean reused;
 
-    WriteProgress(WriteThreads threads, ShieldedOutputStream counted) {
+    /**
+     * Follows one write.
+     *
+     * @param threads what else the write may use
+     * @param counted every byte of the write goes through it, from the first
+     * @param handedOut told where each record ends ({@link HandedOut#NONE}: nobody is)
+     */
+    WriteProgress(WriteThreads threads, ShieldedOutputStream counted, HandedOut handedOut) {
         this.threads = threads;
         this.counted = counted;
+        this.handedOut = handedOut;
+    }
+
+    /**
+     * Notes a record written on the calling thread through a JSON generator, for a source whose
+     * records are kept until written: its bytes end after those the generator holds.
+     *
+     * @param written the records written so far, this one included
+     * @param generator the generator it went through
+     */
+    void wrote(long written, JsonGenerator generator) {
+        records = written;
+        if (handedOut.keeps()) {
+            int buffered = generator.streamWriteOutputBuffered();
+            if (buffered < 0) {
+                generator.flush();
+                buffered = 0;
+            }
+            handedOut.confirm(written, counted.count() + buffered);
+        }
+    }
+
+    /**
+     * Notes a row written on the calling thread through a CSV writer, for a source whose records
+     * are kept until written (the writer is flushed to tell where the row ends).
+     *
+     * @param written the records written so far, this one included
+     * @param csv the writer it went through
+     * @throws IOException if flushing the writer fails
+     */
+    void wrote(long written, CsvWriter csv) throws IOException {
+        records = written;
+        if (handedOut.keeps()) {
+            csv.flush();
+            handedOut.confirm(written, counted.count());
+        }
+    }
+
+    /**
+     * Notes that every record so far is written and its bytes went through the counted stream
+     * (after the rewrite of a CSV file under a wider header, in a new file).
+     *
+     * @param written the records written
+     * @param bytes the bytes the output holds now
+     */
+    void rewritten(long written, long bytes) {
+        records = written;
+        handedOut.confirm(written, bytes);
     }
 
     /**
@@ -47,6 +105,7 @@ final class WriteProgress {
      */
     boolean switchNow(long records) throws IOException {
         forceIfDue();
+        this.records = records;
         return records > 0 && threads.parallel() && !reused && counted.count() >= threads.switchBytes();
     }
 
@@ -60,18 +119,20 @@ final class WriteProgress {
     }
 
     /**
-     * Notes a chunk written after the switch, and forces ahead when due.
+     * Notes a chunk written after the switch (through the counted stream), and forces ahead
+     * when due.
      *
-     * @param bytes the chunk's size
+     * @param chunkRecords how many records the chunk holds
      * @throws IOException if a force ahead failed
      */
-    void wroteChunk(long bytes) throws IOException {
-        chunkBytes += bytes;
+    void wroteChunk(int chunkRecords) throws IOException {
+        records += chunkRecords;
+        handedOut.confirm(records, counted.count());
         forceIfDue();
     }
 
     private void forceIfDue() throws IOException {
-        long written = counted.count() + chunkBytes;
+        long written = counted.count();
         if (written - lastForce >= threads.forceStep()) {
             lastForce = written;
             threads.forceAhead().force();

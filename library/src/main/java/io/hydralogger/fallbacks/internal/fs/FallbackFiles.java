@@ -1,6 +1,7 @@
 package io.hydralogger.fallbacks.internal.fs;
 
 import io.hydralogger.fallbacks.internal.codec.Codecs;
+import io.hydralogger.fallbacks.internal.codec.WrittenRecords;
 import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -83,16 +84,33 @@ public final class FallbackFiles {
      * @throws IOException if neither place can take the records
      */
     public Path write(Path target, Iterator<?> records, JsonMapper mapper) throws IOException {
+        return write(target, WrittenRecords.NONE, records, mapper);
+    }
+
+    /**
+     * Writes records as JSON Lines to a new fallback file for {@code target}, as
+     * {@link #write(Path, Iterator, JsonMapper)}, after the records a failed write had already
+     * written (copied from its bytes).
+     *
+     * @param target the file whose write failed
+     * @param written the records the failed write had written, copied first
+     * @param records the other records to keep
+     * @param mapper the mapper for the JSON
+     * @return the fallback file
+     * @throws IOException if neither place can take the records
+     */
+    public Path write(Path target, WrittenRecords written, Iterator<?> records, JsonMapper mapper)
+            throws IOException {
         String stamp = FileNames.timestamp(clock);
         Path beside = FileNames.fallbackBeside(target, stamp);
         RecordBuffer replay = new RecordBuffer(records);
         try {
-            return writeNew(beside, replay.iterator(), mapper);
+            return writeNew(beside, written, replay.iterator(), mapper);
         } catch (IOException | RuntimeException besideFailure) {
             ensurePrivateFolder(folder);
             Path shared = FileNames.fallbackShared(folder, target, stamp);
             try {
-                return writeNew(shared, replay.replay(), mapper);
+                return writeNew(shared, written, replay.replay(), mapper);
             } catch (IOException | RuntimeException e) {
                 e.addSuppressed(besideFailure);
                 throw e;
@@ -134,7 +152,8 @@ public final class FallbackFiles {
         }
     }
 
-    private Path writeNew(Path base, Iterator<?> records, JsonMapper mapper) throws IOException {
+    private Path writeNew(Path base, WrittenRecords written, Iterator<?> records, JsonMapper mapper)
+            throws IOException {
         for (int attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
             Path candidate = FileNames.fallbackFile(base, attempt);
             FileChannel channel;
@@ -144,13 +163,14 @@ public final class FallbackFiles {
                 continue;
             }
             try (channel) {
-                OutputStream out = Channels.newOutputStream(channel);
-                Codecs.writeJsonLines(mapper, sanitizer, records, new java.io.BufferedOutputStream(out, 64 * 1024) {
+                OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024) {
                     @Override
                     public void close() throws IOException {
                         flush();
                     }
-                });
+                };
+                written.copyTo(out);
+                Codecs.writeJsonLines(mapper, sanitizer, records, out);
                 if (sync.files()) {
                     channel.force(true);
                 }
