@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;
@@ -111,9 +112,9 @@ final class FallbackSink {
      */
     private static final class UntilFailure implements Iterator<Object> {
         private final Iterator<?> records;
-        private Object next;
+        private @Nullable Object next;
         private boolean ready;
-        private RuntimeException failure;
+        private @Nullable RuntimeException failure;
         private long count;
 
         UntilFailure(Iterator<?> records) {
@@ -143,7 +144,7 @@ final class FallbackSink {
         }
 
         @Override
-        public Object next() {
+        public @Nullable Object next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records of a file as the handler's recovery policy finds them, streamed in constant memory
@@ -24,12 +25,12 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
     private final Source source;
     private final Optional<Path> sourcePath;
     private final CorruptionReport report;
-    private final SalvageReader reader;
+    private final @Nullable SalvageReader reader;
     private final Iterator<Object> records;
     private final boolean single;
 
     RecoveredRecords(Path path, Format format, Source source, Optional<Path> sourcePath, CorruptionReport report,
-            SalvageReader reader) {
+            @Nullable SalvageReader reader) {
         this.path = Objects.requireNonNull(path, "path must not be null");
         this.format = format;
         this.source = source;

@@ -13,12 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
@@ -78,7 +80,8 @@ final class StrictStream {
      * @param inspect the first problem of the file, when it is a file
      * @return the same records; closing it closes {@code records}
      */
-    private static Stream<Object> of(Stream<Object> records, Path path, Function<Path, Optional<Problem>> inspect) {
+    private static Stream<Object> of(Stream<Object> records, @Nullable Path path,
+            Function<Path, Optional<Problem>> inspect) {
         Iterator<Object> source = records.iterator();
         Iterator<Object> checked = new Iterator<>() {
             @Override
@@ -104,7 +107,8 @@ final class StrictStream {
     }
 
     /** The domain exception for damage; an I/O error stays an I/O error; anything else as it is. */
-    static RuntimeException translate(RuntimeException e, Path path, Function<Path, Optional<Problem>> inspect) {
+    static RuntimeException translate(RuntimeException e, @Nullable Path path,
+            Function<Path, Optional<Problem>> inspect) {
         if (e instanceof JacksonIOException io) {
             return new UncheckedIOException(io.getCause());
         }
@@ -124,7 +128,7 @@ final class StrictStream {
         }
         if (badText) {
             return new CorruptFileException(path, new Problem(ProblemKind.INVALID_UTF8, -1, -1,
-                    Failures.describe(e.getCause())), e);
+                    Failures.describe(Objects.requireNonNull(e.getCause()))), e);
         }
         if (e instanceof CsvParseException csv) {
             return new CorruptFileException(path, new Problem(ProblemKind.INVALID_SYNTAX, -1, -1,

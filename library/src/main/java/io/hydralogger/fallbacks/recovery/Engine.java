@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -25,7 +27,7 @@ abstract class Engine implements Closeable {
     private final boolean values;
     private final List<Problem> problems = new ArrayList<>();
     private long unlisted;
-    private ProblemKind unlistedKind;
+    private @Nullable ProblemKind unlistedKind;
     private long valid;
     private long skipped;
     private boolean lostUncountable;
@@ -48,7 +50,7 @@ abstract class Engine implements Closeable {
      * @return the record (null in counting mode or for a JSON null), or {@link #END}
      * @throws IOException if the file cannot be read
      */
-    final Object next() throws IOException {
+    final @Nullable Object next() throws IOException {
         Object record = advance();
         if (record != END) {
             valid++;
@@ -57,7 +59,7 @@ abstract class Engine implements Closeable {
     }
 
     /** Finds the next record; see {@link #next()}. */
-    abstract Object advance() throws IOException;
+    abstract @Nullable Object advance() throws IOException;
 
     /** Counts damaged stretches (lines, rows, runs of bytes) that had to be dropped. */
     final void skipped(long count) {
@@ -98,7 +100,7 @@ abstract class Engine implements Closeable {
      * @param lostUncountable whether the records lost cannot be counted
      * @param notes the notes
      */
-    record Finds(List<Problem> listed, long unlisted, ProblemKind unlistedKind, long valid, long skipped,
+    record Finds(List<Problem> listed, long unlisted, @Nullable ProblemKind unlistedKind, long valid, long skipped,
             boolean lostUncountable, List<String> notes) {
     }
 
@@ -137,7 +139,7 @@ abstract class Engine implements Closeable {
         List<Problem> all = problems;
         if (unlisted > 0) {
             all = new ArrayList<>(problems);
-            all.add(new Problem(unlistedKind, -1, -1, unlisted + " more problems not listed"));
+            all.add(new Problem(Objects.requireNonNull(unlistedKind), -1, -1, unlisted + " more problems not listed"));
         }
         return new CorruptionReport(path, format, all, valid, skipped, lostUncountable ? -1 : skipped, notes);
     }

@@ -6,6 +6,7 @@ import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -47,7 +48,7 @@ final class JsonLinesEngine extends Engine {
     }
 
     @Override
-    Object advance() throws IOException {
+    @Nullable Object advance() throws IOException {
         while (lines.next()) {
             if (lines.blank()) {
                 continue;
@@ -89,7 +90,7 @@ final class JsonLinesEngine extends Engine {
     }
 
     /** Parses the line as exactly one value; {@link Skipped#CUT} for a number that may be cut. */
-    private Object parse(JsonParser parser) {
+    private @Nullable Object parse(JsonParser parser) {
         JsonToken first = parser.nextToken();
         if (!lines.terminated() && ReadRules.mayBeCut(first)) {
             parser.nextToken();

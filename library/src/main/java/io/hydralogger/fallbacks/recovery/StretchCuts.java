@@ -3,6 +3,7 @@ package io.hydralogger.fallbacks.recovery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where to cut a large file into stretches that threads can look at on their own, each found by
@@ -32,7 +33,7 @@ final class StretchCuts {
      * @return the cuts: the first is {@code begin}, the last the file's size; null when a
      *     stretch has no line feed near its end, or there would be one stretch only
      */
-    static List<Long> lines(FileBytes file, long begin, int chunkBytes) throws IOException {
+    static @Nullable List<Long> lines(FileBytes file, long begin, int chunkBytes) throws IOException {
         List<Long> cuts = new ArrayList<>();
         cuts.add(begin);
         long size = file.size();
@@ -68,7 +69,7 @@ final class StretchCuts {
      *     the file's size; a stretch runs from the byte after one cut to the next. Null when the
      *     root is no array of objects, or there would be one stretch only
      */
-    static List<Long> elements(FileBytes file, long begin, int chunkBytes) throws IOException {
+    static @Nullable List<Long> elements(FileBytes file, long begin, int chunkBytes) throws IOException {
         byte[] name = firstName(file, begin);
         if (name == null) {
             return null;
@@ -96,7 +97,7 @@ final class StretchCuts {
     }
 
     /** The first name of the first element, quotes included, when the root is an array of objects. */
-    private static byte[] firstName(FileBytes file, long begin) throws IOException {
+    private static byte @Nullable [] firstName(FileBytes file, long begin) throws IOException {
         long p = skipSpace(file, begin, 1);
         if (file.byteAt(p) != '[') {
             return null;
@@ -110,7 +111,7 @@ final class StretchCuts {
     }
 
     /** The quoted name starting at {@code start} (without escapes), or null. */
-    private static byte[] nameAt(FileBytes file, long start) throws IOException {
+    private static byte @Nullable [] nameAt(FileBytes file, long start) throws IOException {
         if (file.byteAt(start) != '"') {
             return null;
         }

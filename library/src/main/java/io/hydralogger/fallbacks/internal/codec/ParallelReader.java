@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -245,7 +247,7 @@ public final class ParallelReader {
      * Runs chunk 0 on the calling thread and the others on the pool; returns the results in
      * order, or null if any chunk failed.
      */
-    private static <R> List<R> runAll(List<Parse<R>> chunks, ExecutorService pool) throws IOException {
+    private static <R> @Nullable List<R> runAll(List<Parse<R>> chunks, ExecutorService pool) throws IOException {
         List<Future<R>> futures = new ArrayList<>(chunks.size());
         for (int i = 1; i < chunks.size(); i++) {
             futures.add(pool.submit(chunks.get(i)::parse));
@@ -291,7 +293,7 @@ public final class ParallelReader {
         private long position;
         private long end = -1;
         private long safeEnd;
-        private Future<Long> lateEnd;
+        private @Nullable Future<Long> lateEnd;
 
         ChunkStream(FileChannel channel, long start, byte[] prefix, byte[] suffix) {
             this.channel = channel;
@@ -352,7 +354,7 @@ public final class ParallelReader {
 
         private long awaitEnd() throws IOException {
             try {
-                long answer = lateEnd.get();
+                long answer = Objects.requireNonNull(lateEnd, "no end was asked for").get();
                 if (answer < position) {
                     throw new IOException("no element boundary to cut at");
                 }
