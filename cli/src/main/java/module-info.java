@@ -7,6 +7,7 @@
  */
 module io.hydralogger.fallbacks.cli {
     requires io.hydralogger.fallbacks;
+    requires io.hydralogger.fallbacks.samples;
     requires info.picocli;
     requires me.tongfei.progressbar;
 

@@ -5,6 +5,7 @@
  */
 module io.hydralogger.fallbacks.examples {
     requires io.hydralogger.fallbacks;
+    requires io.hydralogger.fallbacks.samples;
 
     opens io.hydralogger.fallbacks.examples to io.hydralogger.fallbacks, tools.jackson.databind;
 }

@@ -18,6 +18,7 @@ module io.hydralogger.fallbacks {
     requires de.siegmar.fastcsv;
     requires org.slf4j;
     requires static micrometer.core;
+    requires static transitive org.jspecify;
 
     exports io.hydralogger.fallbacks;
     exports io.hydralogger.fallbacks.format;

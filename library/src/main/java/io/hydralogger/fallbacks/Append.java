@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +142,7 @@ final class Append {
         }
         Files.move(target, name, StandardCopyOption.ATOMIC_MOVE);
         if (context.sync().folders()) {
-            Folders.force(target.getParent());
+            Folders.force(Folders.parentOf(target));
         }
         return Optional.of(name);
     }
@@ -183,7 +184,7 @@ final class Append {
         return buffers;
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    private static void closeQuietly(@Nullable AutoCloseable closeable) {
         if (closeable != null) {
             try {
                 closeable.close();

@@ -31,6 +31,8 @@ final class Context {
     final RecoveryPolicy recoveryPolicy;
     final boolean processLocking;
     final JsonMapper mapper;
+    /** Whether {@link #mapper} is the one made from the read limits (a salvage then reports as an inspection). */
+    final boolean defaultMapper;
     final ReadLimits readLimits;
     final boolean neutralizeFormulas;
     final Dialect dialect;
@@ -53,6 +55,7 @@ final class Context {
         this.recoveryPolicy = builder.recoveryPolicy;
         this.processLocking = builder.processLocking;
         this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(builder.readLimits);
+        this.defaultMapper = builder.mapper == null;
         this.readLimits = builder.readLimits;
         this.neutralizeFormulas = builder.neutralizeFormulas;
         this.dialect = builder.dialect;

@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
 
 /** How the operations name and unwrap the exceptions they meet. */
@@ -17,7 +18,7 @@ final class Failures {
      */
     static Exception unwrap(Exception e) {
         if (e instanceof UncheckedIOException unchecked) {
-            return unchecked.getCause();
+            return Objects.requireNonNull(unchecked.getCause());
         }
         if (e instanceof JacksonException && e.getCause() instanceof IOException io) {
             return io;

@@ -1,7 +1,6 @@
 package io.hydralogger.fallbacks;
 
 import io.hydralogger.fallbacks.format.Format;
-import io.hydralogger.fallbacks.internal.codec.Codecs;
 import io.hydralogger.fallbacks.internal.fs.FilePaths;
 import io.hydralogger.fallbacks.internal.fs.PathLocks;
 import io.hydralogger.fallbacks.recovery.CorruptFileException;
@@ -11,7 +10,6 @@ import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,28 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes JSON, JSON Lines and CSV files safely: the configurable core behind the
- * {@link Fallbacks} facade. Build one with {@link #builder()}; it is immutable and thread-safe,
- * and meant to be shared. Every method throws {@link NullPointerException} for a null argument
- * unless its documentation allows null, and {@link IllegalArgumentException} for the empty path
+ * {@link Fallbacks} facade. Build one with {@link #builder()}; it is immutable and thread-safe, and
+ * meant to be shared. Every method throws {@link NullPointerException} for a null argument unless
+ * its documentation allows null, and {@link IllegalArgumentException} for the empty path
  * ({@code Path.of("")}, which names no file).
  *
  * <p><b>Writes</b> replace the whole file atomically and durably (see {@link AtomicWriter}), keep
- * the previous version as a backup, and stream the records through the sanitiser without
- * copying them. Writers of one file are serialised across threads and processes (an OS lock on
- * {@code .<name>.lock}). A write that cannot land leaves the target untouched and puts its
- * records in a JSON Lines fallback file named by the result (from an {@code Iterator} or
- * {@code Stream}, which can be consumed once, the records not yet consumed).
+ * the previous version as a backup, and stream the records through the sanitiser. Writers of one
+ * file are serialised across threads and processes (an OS lock on {@code .<name>.lock}). A write
+ * that cannot land leaves the target untouched and puts its records in a JSON Lines fallback file
+ * named by the result (from an {@code Iterator} or {@code Stream}, those not yet consumed).
+ * <b>Reads</b> take no lock (writes are atomic renames) and never throw for I/O or data problems:
+ * the result says what was read and from where.
  *
- * <p><b>Reads</b> take no lock (whole-file writes are atomic renames) and never throw for I/O
- * or data problems: the result says what was read and from where.
- *
- * <p><b>Async</b>: {@link #async} runs any call on the handler's executor (by default its
- * runtime's pool, see {@link FallbackRuntime}). A handler holds no threads of its own: the locks,
- * caches and threads belong to its {@link FallbackRuntime}, by default the facade's.
- *
- * <p>Each operation is a class of its own in this package (package-private):
- * {@code WholeFileWrite}, {@code Append}, {@code Update}, {@code RecoveringRead}, {@code Repair},
- * over the shared {@code LockedSection} and {@code FallbackSink}; this class configures them.
+ * <p>A handler holds no threads of its own: locks, caches and threads (the default executor of
+ * {@link #async}) belong to its {@link FallbackRuntime}, by default the facade's.
  */
 public final class FallbackHandler implements AutoCloseable {
     private final Context context;
@@ -80,11 +71,8 @@ public final class FallbackHandler implements AutoCloseable {
     }
 
     /**
-     * Closes the files kept open between appends: the lock files and append channels of the last
-     * {@value PathLocks#MAX_IDLE} files appended to, which stay open so that a file appended to
-     * again and again is not reopened each time (they are its runtime's, shared with the handlers
-     * of the same runtime). Files in use are not affected, and the handler stays usable: the next
-     * append opens its file again. The runtime's threads are not stopped (close the runtime for that).
+     * Closes the lock files and append channels its runtime keeps open for recent appends; files in
+     * use are not affected, the handler stays usable, and the runtime's threads keep running.
      */
     @Override
     public void close() {
@@ -95,16 +83,14 @@ public final class FallbackHandler implements AutoCloseable {
     public RecoveryPolicy recoveryPolicy() {
         return context.recoveryPolicy;
     }
+
     /** {@return the JSON mapper this handler reads and writes with} */
     public JsonMapper mapper() {
         return context.mapper;
     }
 
-    // ---------------------------------------------------------------- writes
-
     /**
-     * Writes any value as one compact JSON document; an iterable, iterator, stream or array
-     * becomes a JSON array, streamed element by element.
+     * Writes any value as one compact JSON document (iterables, streams, arrays as JSON arrays).
      *
      * @param data the value, may be null
      * @param path the file
@@ -131,7 +117,7 @@ public final class FallbackHandler implements AutoCloseable {
     }
 
     /**
-     * Writes records as JSON Lines, replacing the file.
+     * {@link #write(Object, Path, Format)} as JSON Lines.
      *
      * @param records the records
      * @param path the file
@@ -142,8 +128,7 @@ public final class FallbackHandler implements AutoCloseable {
     }
 
     /**
-     * Writes records as CSV (nested values flattened to dotted columns, see
-     * {@link io.hydralogger.fallbacks.sanitize.DataSanitizer}), replacing the file.
+     * {@link #write(Object, Path, Format)} as CSV (nested values flattened to dotted columns).
      *
      * @param records the records
      * @param path the file
@@ -154,9 +139,8 @@ public final class FallbackHandler implements AutoCloseable {
     }
 
     /**
-     * Writes records in the given format, replacing the file; for {@link Format#JSON} as one
-     * JSON array. Records from an {@code Iterator} or {@code Stream} (closed afterwards) are
-     * streamed without being collected first.
+     * Writes records in a format, replacing the file ({@link Format#JSON}: one array); those of an
+     * {@code Iterator} or {@code Stream} (closed afterwards) are streamed, not collected first.
      *
      * @param records an iterable, iterator, stream or array of records
      * @param path the file
@@ -165,19 +149,14 @@ public final class FallbackHandler implements AutoCloseable {
      */
     public WriteResult write(Object records, Path path, Format format) {
         Objects.requireNonNull(records, "records must not be null");
-        FilePaths.check(path);
-        Objects.requireNonNull(format, "format must not be null");
-        return writes.write(path, format, RecordSource.of(records));
+        return writes.write(FilePaths.check(path), formatOf(format), RecordSource.of(records));
     }
 
-    // ---------------------------------------------------------------- appends and updates
-
     /**
-     * Appends records to a JSON Lines file, one line each, as one unit at the end of the file
-     * under its lock, creating it when missing; a torn last line left by a writer that died is
-     * repaired first, never glued onto; the lines are forced unless {@link Durability#NONE}.
-     * Threads appending to one file at once share one write and one {@code force}. A failed
-     * append leaves the file as it ended and puts the records in a fallback file.
+     * Appends records to a JSON Lines file as one unit under its lock, creating it when missing; a
+     * torn last line left by a writer that died is repaired first; forced unless
+     * {@link Durability#NONE}. A failed append leaves the file as it was and puts the records in a
+     * fallback file. Threads appending at once share one write and one force.
      *
      * @param records the records
      * @param path the file
@@ -191,6 +170,7 @@ public final class FallbackHandler implements AutoCloseable {
 
     /**
      * Rotates a file under its lock, as {@link RotationRule} describes.
+     *
      * @param path the file
      * @param rule whether the file is due, and its new name
      * @return the new name of the rotated file, or empty when it was not due
@@ -201,8 +181,7 @@ public final class FallbackHandler implements AutoCloseable {
     }
 
     /**
-     * {@link #update(Path, Format, UnaryOperator)} in the format of the file's extension
-     * ({@link Format#of(Path)}).
+     * {@link #update(Path, Format, UnaryOperator)} in the format named by the file's extension.
      *
      * @param path the file
      * @param function gets the current data (null when there is no file) and returns the new data
@@ -213,15 +192,12 @@ public final class FallbackHandler implements AutoCloseable {
     }
 
     /**
-     * Reads, changes and writes a file as one step under its exclusive lock (across threads and
-     * processes), so that no other update is lost. The function gets the data as a read of this
-     * handler gives it ({@code null} when there is no file) and returns the new data, written
-     * atomically like any write. If nothing can be read, the function is not called and the
-     * file is left alone. The function runs under the lock: it must be quick and must not write
-     * the same file. An exception it throws propagates and leaves the file untouched. An update
-     * never makes a file worse: when the file is damaged and the data read holds fewer records
-     * than a salvage finds (a backup the policy preferred), it fails with a
-     * {@link RefusedException}; otherwise the damaged original is kept as {@code <name>.corrupt-<stamp>}.
+     * Reads, changes and writes a file as one step under its lock (across threads and processes).
+     * The function gets the data as this handler reads it ({@code null}: no file; not called when
+     * nothing can be read) and returns the new data; it runs under the lock (quick, not writing the
+     * same file), and an exception it throws propagates and leaves the file untouched. A damaged
+     * original is kept as {@code <name>.corrupt-<stamp>}; never worse: {@link RefusedException}
+     * when the data read holds fewer records than a salvage of the file finds.
      *
      * @param path the file
      * @param format the format of the file
@@ -230,12 +206,9 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IllegalStateException if this thread already holds the file's lock
      */
     public WriteResult update(Path path, Format format, UnaryOperator<Object> function) {
-        FilePaths.check(path);
-        Objects.requireNonNull(format, "format must not be null");
-        return updates.update(path, format, Objects.requireNonNull(function, "function must not be null"));
+        return updates.update(FilePaths.check(path), formatOf(format),
+                Objects.requireNonNull(function, "function must not be null"));
     }
-
-    // ---------------------------------------------------------------- reads
 
     /**
      * Reads a JSON file into plain Java values (lists, maps, strings, numbers, booleans, null).
@@ -293,8 +266,7 @@ public final class FallbackHandler implements AutoCloseable {
      */
     public <T> ReadResult<List<T>> readJsonLines(Path path, Class<T> type) {
         Objects.requireNonNull(type, "type must not be null");
-        return reads.jsonLines(FilePaths.check(path),
-                context.mapper.constructType(type));
+        return reads.jsonLines(FilePaths.check(path), context.mapper.constructType(type));
     }
 
     /**
@@ -317,13 +289,11 @@ public final class FallbackHandler implements AutoCloseable {
         return reads.csv(FilePaths.check(path), Format.TSV);
     }
 
-
     /**
-     * Streams the records of a file in constant memory, strictly: the elements of a JSON array
-     * (a document that is not an array is one record), the lines of JSON Lines, the rows of CSV
-     * as maps. The stream must be closed. Damage is thrown when the stream reaches it, after the
-     * records before it, as a {@link CorruptFileException} (the file, the kind, byte offset and
-     * line); an I/O error as an {@link UncheckedIOException}.
+     * Streams the records of a file in constant memory, strictly: the elements of a JSON array (any
+     * other document is one record), the lines of JSON Lines, the rows of CSV as maps. Damage is
+     * thrown when reached, as a {@link CorruptFileException} (file, kind, byte offset, line); an
+     * I/O error as an {@link UncheckedIOException}. The stream must be closed.
      *
      * @param path the file
      * @param format its format
@@ -331,39 +301,25 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IOException if the file cannot be opened
      */
     public Stream<Object> stream(Path path, Format format) throws IOException {
-        FilePaths.check(path);
-        Objects.requireNonNull(format, "format must not be null");
-        return StrictStream.of(codecStream(Files.newInputStream(path), format), path,
-                damaged -> context.inspect(damaged, format).problems().stream().findFirst());
+        return StrictStream.open(context, FilePaths.check(path), formatOf(format));
     }
 
     /**
-     * Streams the records read from any input (a socket, standard input, a decompressed
-     * stream), like {@link #stream(Path, Format)}. Closing the stream closes {@code in}.
+     * Streams the records of any input (socket, standard input...) like
+     * {@link #stream(Path, Format)}; closing the stream closes {@code in}.
      *
      * @param in the bytes, UTF-8
      * @param format their format
      * @return the records
      */
     public Stream<Object> stream(InputStream in, Format format) {
-        Objects.requireNonNull(in, "in must not be null");
-        return StrictStream.of(codecStream(in, Objects.requireNonNull(format, "format must not be null")), null,
-                damaged -> java.util.Optional.empty());
-    }
-
-    private Stream<Object> codecStream(InputStream in, Format format) {
-        return switch (format) {
-            case JSON -> Codecs.streamJson(context.mapper, in);
-            case JSON_LINES -> Codecs.streamJsonLines(context.mapper, in);
-            case CSV, TSV -> Codecs.streamCsv(in, context.dialect.forFormat(format));
-        };
+        return StrictStream.of(context, Objects.requireNonNull(in, "in must not be null"), formatOf(format));
     }
 
     /**
      * Opens the records of a file as this handler's {@link RecoveryPolicy} finds them (the file
-     * itself when intact; else salvaged, from a backup or from a fallback file), streamed in
-     * constant memory. Deciding reads the file once without building anything; the records are
-     * then read as they are consumed.
+     * when intact; else salvaged, from a backup or from a fallback file), in constant memory: one
+     * pass decides, then the records are read as they are consumed.
      *
      * @param path the file
      * @param format its format
@@ -371,16 +327,14 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IOException if the chosen source cannot be opened
      */
     public RecoveredRecords recover(Path path, Format format) throws IOException {
-        FilePaths.check(path);
-        return reads.recover(path, Objects.requireNonNull(format, "format must not be null"));
+        return reads.recover(FilePaths.check(path), formatOf(format));
     }
 
     /**
-     * Repairs a damaged file in place, under its lock: keeps the damaged original as
-     * {@code <name>.corrupt-<timestamp>} (a hard link: evidence is never destroyed) and rewrites
-     * the file atomically from what salvage gives. An intact file is left alone. When no record
-     * can be salvaged from a non-empty file, the file is left alone and the result fails with a
-     * {@link RefusedException} ({@link #repair(Path, Format, boolean)} forces it).
+     * Repairs a damaged file in place under its lock: keeps the original as
+     * {@code <name>.corrupt-<timestamp>} (a hard link) and rewrites the file atomically from what
+     * salvage gives. An intact file, or one of which no record can be salvaged, is left alone (the
+     * latter fails with a {@link RefusedException}; {@link #repair(Path, Format, boolean)} forces).
      *
      * @param path the file
      * @param format its format
@@ -392,8 +346,8 @@ public final class FallbackHandler implements AutoCloseable {
     }
 
     /**
-     * {@link #repair(Path, Format)}, forced when {@code force}: a file from which no record can be
-     * salvaged becomes an empty file of its format (the original is kept all the same).
+     * {@link #repair(Path, Format)}; when forced, a file of which no record can be salvaged becomes
+     * an empty file of its format (the original is kept all the same).
      *
      * @param path the file
      * @param format its format
@@ -401,15 +355,13 @@ public final class FallbackHandler implements AutoCloseable {
      * @return what was done
      */
     public RepairResult repair(Path path, Format format, boolean force) {
-        FilePaths.check(path);
-        return repairs.repair(path, Objects.requireNonNull(format, "format must not be null"), force);
+        return repairs.repair(FilePaths.check(path), formatOf(format), force);
     }
 
     /**
-     * Puts a backup back in place of a file (see {@link io.hydralogger.fallbacks.write.BackupManager#restore(Path, Path)}: the
-     * replaced version is kept as {@code <name>.corrupt-<timestamp>}), under the file's lock, and
-     * never makes the file worse: when the backup holds fewer records than a salvage finds in the
-     * file now, nothing is done and a {@link RefusedException} is thrown, unless forced.
+     * Puts a backup back in place of a file under its lock, keeping the replaced version as
+     * {@code <name>.corrupt-<timestamp>}; never worse: a backup with fewer records than a salvage
+     * finds in the file now is refused unless forced.
      *
      * @param path the file
      * @param backup the backup to restore
@@ -421,26 +373,25 @@ public final class FallbackHandler implements AutoCloseable {
      * @throws IllegalStateException if this thread holds the file's lock already
      */
     public Optional<Path> restore(Path path, Path backup, Format format, boolean force) throws IOException {
-        FilePaths.check(path);
-        Objects.requireNonNull(backup, "backup must not be null");
-        return new Restore(context).restore(path, backup, Objects.requireNonNull(format, "format must not be null"),
-                force);
+        return new Restore(context).restore(FilePaths.check(path),
+                Objects.requireNonNull(backup, "backup must not be null"), formatOf(format), force);
     }
-
-    // ---------------------------------------------------------------- async
 
     /**
      * Runs a call of this handler on its executor, for example
-     * {@code handler.async(h -> h.writeJson(data, path))}: the same synchronous core, wrapped in
-     * a future.
+     * {@code handler.async(h -> h.writeJson(data, path))}.
      *
      * @param call the call, given this handler
      * @param <R> the result type
      * @return the call's result, when done; exceptionally only if the call threw (a programming
-     *     error, or an update function's exception)
+     * error, or an update function's exception)
      */
     public <R> CompletableFuture<R> async(Function<? super FallbackHandler, ? extends R> call) {
         Objects.requireNonNull(call, "call must not be null");
         return CompletableFuture.supplyAsync(() -> call.apply(this), executor);
+    }
+
+    private static Format formatOf(Format format) {
+        return Objects.requireNonNull(format, "format must not be null");
     }
 }

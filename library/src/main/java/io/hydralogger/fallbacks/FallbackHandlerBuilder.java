@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,14 +28,14 @@ public final class FallbackHandlerBuilder {
     Path fallbackFolder = FallbackFiles.defaultFolder();
     RecoveryPolicy recoveryPolicy = RecoveryPolicy.SALVAGE_THEN_BACKUP;
     boolean processLocking = true;
-    JsonMapper mapper;
-    Executor executor;
+    @Nullable JsonMapper mapper;
+    @Nullable Executor executor;
     ReadLimits readLimits = ReadLimits.DEFAULTS;
     boolean neutralizeFormulas;
     Dialect dialect = Dialect.CSV;
     Clock clock = Clock.systemUTC();
-    FallbackRuntime runtime;
-    Duration lockTimeout;
+    @Nullable FallbackRuntime runtime;
+    @Nullable Duration lockTimeout;
 
     FallbackHandlerBuilder() {
     }

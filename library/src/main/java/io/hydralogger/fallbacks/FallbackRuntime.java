@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * which the caller runs the call itself (back-pressure instead of unbounded memory; file I/O
  * blocks, so not the common pool); {@code hydra-fallbacks-parse-N} for the chunks of large files
  * (parsed or serialised) and the forces ahead of large durable writes;
- * one {@code hydra-fallbacks-delete-1} for dropped backups of 8 MiB or more.
+ * one {@code hydra-fallbacks-delete-1} for dropped backups of 8 MiB or more; one
+ * {@code hydra-fallbacks-lease} that ends the OS-lock leases of appends (see the lock table).
  */
 public final class FallbackRuntime implements AutoCloseable {
     /** Threads of the async pool. */
@@ -42,6 +44,8 @@ public final class FallbackRuntime implements AutoCloseable {
             new ThreadPoolExecutor.CallerRunsPolicy());
     final ExecutorService parsing = Executors.newCachedThreadPool(daemons("hydra-fallbacks-parse-"));
     final ExecutorService deleter = Executors.newSingleThreadExecutor(daemons("hydra-fallbacks-delete-"));
+    /** Whether the one line said without SLF4J (see {@code FallbackSink}) was said. */
+    final AtomicBoolean saidWithoutSlf4j = new AtomicBoolean();
 
     private FallbackRuntime() {
     }
@@ -75,6 +79,7 @@ public final class FallbackRuntime implements AutoCloseable {
         async.shutdown();
         parsing.shutdown();
         deleter.shutdown();
+        locks.close();
         clearCaches();
     }
 

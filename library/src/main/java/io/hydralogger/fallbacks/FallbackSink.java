@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;
@@ -27,8 +27,6 @@ import org.slf4j.helpers.NOPLoggerFactory;
  */
 final class FallbackSink {
     private static final Logger LOG = LoggerFactory.getLogger(FallbackHandler.class);
-    /** Whether the one line through {@link System.Logger} has been written in this JVM. */
-    private static final AtomicBoolean SAID_WITHOUT_SLF4J = new AtomicBoolean();
 
     private final Context context;
 
@@ -114,9 +112,9 @@ final class FallbackSink {
      */
     private static final class UntilFailure implements Iterator<Object> {
         private final Iterator<?> records;
-        private Object next;
+        private @Nullable Object next;
         private boolean ready;
-        private RuntimeException failure;
+        private @Nullable RuntimeException failure;
         private long count;
 
         UntilFailure(Iterator<?> records) {
@@ -146,7 +144,7 @@ final class FallbackSink {
         }
 
         @Override
-        public Object next() {
+        public @Nullable Object next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
@@ -157,10 +155,13 @@ final class FallbackSink {
         }
     }
 
-    /** Says the line once per JVM through {@link System.Logger} when SLF4J has no provider. */
-    private static void sayWithoutSlf4j(String line) {
-        if (LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory && SAID_WITHOUT_SLF4J.compareAndSet(false,
-                true)) {
+    /**
+     * Says the line through {@link System.Logger} when SLF4J has no provider, once per runtime (for
+     * the facade's users, once per JVM).
+     */
+    private void sayWithoutSlf4j(String line) {
+        if (LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory
+                && context.runtime.saidWithoutSlf4j.compareAndSet(false, true)) {
             System.getLogger("io.hydralogger.fallbacks").log(System.Logger.Level.WARNING, "hydra-fallbacks: " + line
                     + ". SLF4J has no provider here, so the library's log lines (which name every fallback file)"
                     + " are dropped and this is the only one said; add a provider to see them, such as"

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -205,7 +206,7 @@ public final class Fallbacks extends AsyncFacade {
      * @return a {@code List}, {@code Map}, {@code String}, number or {@code Boolean}; null when
      *     nothing could be read (or the file holds just {@code null})
      */
-    public static Object safeReadJson(Path path) {
+    public static @Nullable Object safeReadJson(Path path) {
         return handler().readJson(path).data();
     }
 
@@ -215,7 +216,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param path the file name
      * @return the value, or null when nothing could be read
      */
-    public static Object safeReadJson(String path) {
+    public static @Nullable Object safeReadJson(String path) {
         return safeReadJson(toPath(path));
     }
 
@@ -227,7 +228,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param <T> the type
      * @return the value, or null when nothing could be read
      */
-    public static <T> T safeReadJson(Path path, Class<T> type) {
+    public static <T> @Nullable T safeReadJson(Path path, Class<T> type) {
         return handler().readJson(path, type).data();
     }
 
@@ -239,7 +240,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param <T> the type
      * @return the value, or null when nothing could be read
      */
-    public static <T> T safeReadJson(String path, Class<T> type) {
+    public static <T> @Nullable T safeReadJson(String path, Class<T> type) {
         return safeReadJson(toPath(path), type);
     }
 
@@ -251,7 +252,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param <T> the type
      * @return the value, or null when nothing could be read
      */
-    public static <T> T safeReadJson(Path path, TypeReference<T> type) {
+    public static <T> @Nullable T safeReadJson(Path path, TypeReference<T> type) {
         return handler().readJson(path, type).data();
     }
 
@@ -263,7 +264,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param <T> the type
      * @return the value, or null when nothing could be read
      */
-    public static <T> T safeReadJson(String path, TypeReference<T> type) {
+    public static <T> @Nullable T safeReadJson(String path, TypeReference<T> type) {
         return safeReadJson(toPath(path), type);
     }
 
@@ -273,7 +274,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param path the file
      * @return the values, or null when nothing could be read
      */
-    public static List<Object> safeReadJsonLines(Path path) {
+    public static @Nullable List<Object> safeReadJsonLines(Path path) {
         return handler().readJsonLines(path).data();
     }
 
@@ -283,7 +284,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param path the file name
      * @return the values, or null when nothing could be read
      */
-    public static List<Object> safeReadJsonLines(String path) {
+    public static @Nullable List<Object> safeReadJsonLines(String path) {
         return safeReadJsonLines(toPath(path));
     }
 
@@ -293,7 +294,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param path the file
      * @return one map per row (column to text, in header order), or null when nothing could be read
      */
-    public static List<Map<String, String>> safeReadCsv(Path path) {
+    public static @Nullable List<Map<String, String>> safeReadCsv(Path path) {
         return handler().readCsv(path).data();
     }
 
@@ -303,7 +304,7 @@ public final class Fallbacks extends AsyncFacade {
      * @param path the file name
      * @return one map per row, or null when nothing could be read
      */
-    public static List<Map<String, String>> safeReadCsv(String path) {
+    public static @Nullable List<Map<String, String>> safeReadCsv(String path) {
         return safeReadCsv(toPath(path));
     }
 

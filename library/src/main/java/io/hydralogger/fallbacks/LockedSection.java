@@ -161,7 +161,7 @@ final class LockedSection {
             throw new FileSystemException(target.toString(), null, "a folder, not a file");
         }
         if (createParents && context.createParents) {
-            Folders.create(target.getParent(), context.sync().folders());
+            Folders.create(Folders.parentOf(target), context.sync().folders());
         }
         return target;
     }

@@ -5,6 +5,7 @@ import io.hydralogger.fallbacks.recovery.CorruptionReport;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a read produced and where it came from.
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param error why nothing (or not the file itself) could be read, when that happened
  * @param <T> the type of the data
  */
-public record ReadResult<T>(T data, Path path, Format format, Source source, Optional<Path> sourcePath,
+public record ReadResult<T>(@Nullable T data, Path path, Format format, Source source, Optional<Path> sourcePath,
         Optional<CorruptionReport> report, long recordsSkipped, Optional<Throwable> error) {
 
     /**

@@ -3,6 +3,7 @@ package io.hydralogger.fallbacks;
 import io.hydralogger.fallbacks.internal.codec.HandedOut;
 import java.util.Iterator;
 import java.util.stream.BaseStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data handed to a write, seen as records: it can be iterated for the write and, if the
@@ -13,11 +14,11 @@ import java.util.stream.BaseStream;
  * closed with the source.
  */
 final class RecordSource implements AutoCloseable {
-    private final Object data;
-    private final HandedOut singlePass;
-    private final BaseStream<?, ?> stream;
+    private final @Nullable Object data;
+    private final @Nullable HandedOut singlePass;
+    private final @Nullable BaseStream<?, ?> stream;
 
-    private RecordSource(Object data, Iterator<?> singlePass, BaseStream<?, ?> stream) {
+    private RecordSource(@Nullable Object data, @Nullable Iterator<?> singlePass, @Nullable BaseStream<?, ?> stream) {
         this.data = data;
         this.singlePass = singlePass == null ? null : HandedOut.of(singlePass);
         this.stream = stream;
@@ -29,7 +30,7 @@ final class RecordSource implements AutoCloseable {
      * @param data the value: records in an iterable, iterator, stream or array, or one value
      * @return the source
      */
-    static RecordSource of(Object data) {
+    static RecordSource of(@Nullable Object data) {
         if (data instanceof BaseStream<?, ?> s) {
             return new RecordSource(null, s.iterator(), s);
         }
@@ -40,7 +41,7 @@ final class RecordSource implements AutoCloseable {
     }
 
     /** {@return the value to write as one JSON document (a single-pass source as its iterator)} */
-    Object document() {
+    @Nullable Object document() {
         return singlePass != null ? singlePass : data;
     }
 
@@ -69,7 +70,7 @@ final class RecordSource implements AutoCloseable {
      * {@return the records a single-pass source handed to the write, and those it still holds;
      * null for a source that can be iterated again}
      */
-    HandedOut handedOut() {
+    @Nullable HandedOut handedOut() {
         return singlePass;
     }
 

@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records of a file as the handler's recovery policy finds them, streamed in constant memory
@@ -23,11 +25,12 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
     private final Source source;
     private final Optional<Path> sourcePath;
     private final CorruptionReport report;
-    private final SalvageReader reader;
+    private final @Nullable SalvageReader reader;
     private final Iterator<Object> records;
+    private final boolean single;
 
     RecoveredRecords(Path path, Format format, Source source, Optional<Path> sourcePath, CorruptionReport report,
-            SalvageReader reader) {
+            @Nullable SalvageReader reader) {
         this.path = Objects.requireNonNull(path, "path must not be null");
         this.format = format;
         this.source = source;
@@ -35,6 +38,35 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
         this.report = report;
         this.reader = reader;
         this.records = reader != null ? reader : Collections.emptyIterator();
+        this.single = false;
+    }
+
+    private RecoveredRecords(Path path, Format format, Source source, CorruptionReport report, List<Object> records,
+            boolean single) {
+        this.path = path;
+        this.format = format;
+        this.source = source;
+        this.sourcePath = Optional.of(path);
+        this.report = report;
+        this.reader = null;
+        this.records = records.iterator();
+        this.single = single;
+    }
+
+    /**
+     * The records of the file itself, already read (by a salvage, whose report is {@code report}).
+     *
+     * @param path the file
+     * @param format its format
+     * @param source {@link Source#PRIMARY} or {@link Source#SALVAGED}
+     * @param report the file's report
+     * @param records its records
+     * @param single whether it holds one JSON value that is not an array
+     * @return the records
+     */
+    static RecoveredRecords read(Path path, Format format, Source source, CorruptionReport report,
+            List<Object> records, boolean single) {
+        return new RecoveredRecords(path, format, source, report, records, single);
     }
 
     /** {@return the file asked for} */
@@ -67,7 +99,7 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
      * then the whole document} Known once the first record has been asked for.
      */
     public boolean singleValue() {
-        return reader != null && reader.singleValue();
+        return reader != null ? reader.singleValue() : single;
     }
 
     /**
@@ -80,7 +112,10 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
 
     /** {@return the problems of the source as read so far (complete when the records are consumed)} */
     public Optional<CorruptionReport> sourceReport() {
-        return reader == null ? Optional.empty() : Optional.of(reader.report());
+        if (reader == null) {
+            return source == Source.NONE ? Optional.empty() : Optional.of(report);
+        }
+        return Optional.of(reader.report());
     }
 
     /**

@@ -9,6 +9,7 @@ import io.hydralogger.fallbacks.recovery.Problem;
 import io.hydralogger.fallbacks.recovery.ProblemKind;
 import io.hydralogger.fallbacks.recovery.SalvageReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ final class RecoveringRead {
             cause = Failures.unwrap(e);
         }
         if (context.recoveryPolicy != RecoveryPolicy.STRICT) {
-            try (RecoveredRecords recovered = recover(path, format)) {
+            try (RecoveredRecords recovered = recoverAll(path, format)) {
                 if (recovered.source() != Source.NONE) {
                     List<Object> records = new ArrayList<>();
                     recovered.forEachRemaining(records::add);
@@ -157,8 +158,58 @@ final class RecoveringRead {
     /** The records of a file as the recovery policy finds them; see {@link FallbackHandler#recover}. */
     RecoveredRecords recover(Path path, Format format) throws IOException {
         CorruptionReport report = context.inspect(path, format);
+        Choice choice = choose(path, format, report);
+        return choice.source == Source.NONE ? choice.none(path, format, report)
+                : choice.open(path, format, report, context.salvage(choice.from, choice.format));
+    }
+
+    /**
+     * {@link #recover} for a read that takes every record at once, reading the damaged file once:
+     * one salvage gives its records and its report (the report an inspection gives, which the
+     * runtime keeps), instead of an inspection and then a salvage. A file that cannot be opened
+     * is left to {@link #recover}, which tells missing from unreadable.
+     */
+    private RecoveredRecords recoverAll(Path path, Format format) throws IOException {
+        List<Object> own = new ArrayList<>();
+        boolean single;
+        CorruptionReport report;
+        Optional<ReportCache.Stamp> stamp = context.runtime.reports.stamp(path, format, context.readLimits,
+                context.dialect);
+        try (SalvageReader reader = context.salvage(path, format)) {
+            reader.forEachRemaining(own::add);
+            single = reader.singleValue();
+            report = reader.report();
+        } catch (IOException | UncheckedIOException e) {
+            return recover(path, format);
+        }
+        if (context.defaultMapper && stamp.isPresent()) {
+            context.runtime.reports.keep(stamp.get(), path, report);
+        }
+        Choice choice = choose(path, format, report);
+        if (choice.source == Source.NONE) {
+            return choice.none(path, format, report);
+        }
+        if (choice.from.equals(path) && choice.format == format) {
+            return RecoveredRecords.read(path, format, choice.source, report, own, single);
+        }
+        return choice.open(path, format, report, context.salvage(choice.from, choice.format));
+    }
+
+    /** Where the records come from: a source, its file and that file's format. */
+    private record Choice(Source source, Path from, Format format) {
+        RecoveredRecords open(Path path, Format asked, CorruptionReport report, SalvageReader reader) {
+            return new RecoveredRecords(path, asked, source, Optional.of(from), report, reader);
+        }
+
+        RecoveredRecords none(Path path, Format asked, CorruptionReport report) {
+            return new RecoveredRecords(path, asked, Source.NONE, Optional.empty(), report, null);
+        }
+    }
+
+    /** Decides by the recovery policy where the records of a file come from, given its report. */
+    private Choice choose(Path path, Format format, CorruptionReport report) throws IOException {
         if (report.intact()) {
-            return open(path, format, Source.PRIMARY, path, format, report);
+            return new Choice(Source.PRIMARY, path, format);
         }
         boolean missing = report.problems().get(0).kind() == ProblemKind.MISSING;
         if (!missing) {
@@ -166,34 +217,28 @@ final class RecoveringRead {
         }
         RecoveryPolicy policy = context.recoveryPolicy;
         if (policy == RecoveryPolicy.STRICT) {
-            return new RecoveredRecords(path, format, Source.NONE, Optional.empty(), report, null);
+            return new Choice(Source.NONE, path, format);
         }
         boolean salvageable = !missing && report.validRecords() > 0;
         if (salvageable && policy == RecoveryPolicy.SALVAGE_THEN_BACKUP) {
-            return open(path, format, Source.SALVAGED, path, format, report);
+            return new Choice(Source.SALVAGED, path, format);
         }
         Path target = Links.resolveTarget(path);
         for (Path backup : context.backups.list(target)) {
             if (context.inspect(backup, format).intact()) {
                 context.stats.backupRestored();
-                return open(path, format, Source.BACKUP, backup, format, report);
+                return new Choice(Source.BACKUP, backup, format);
             }
         }
         if (salvageable) {
-            return open(path, format, Source.SALVAGED, path, format, report);
+            return new Choice(Source.SALVAGED, path, format);
         }
         for (Path fallback : context.fallbackFiles.list(path)) {
             if (context.inspect(fallback, Format.JSON_LINES).validRecords() > 0) {
-                return open(path, format, Source.FALLBACK, fallback, Format.JSON_LINES, report);
+                return new Choice(Source.FALLBACK, fallback, Format.JSON_LINES);
             }
         }
-        return new RecoveredRecords(path, format, Source.NONE, Optional.empty(), report, null);
-    }
-
-    private RecoveredRecords open(Path path, Format format, Source source, Path from, Format fromFormat,
-            CorruptionReport report) throws IOException {
-        SalvageReader reader = context.salvage(from, fromFormat);
-        return new RecoveredRecords(path, format, source, Optional.of(from), report, reader);
+        return new Choice(Source.NONE, path, format);
     }
 
     /** Binds a plain value (maps, lists, scalars) to a type; plain {@code Object} keeps it as it is. */

@@ -62,7 +62,7 @@ final class Repair {
             Path damaged = Links.keepAsCorrupt(target, context.clock);
             if (context.sync().folders()) {
                 // the evidence's name must be on disk before the rename replaces the damaged file
-                Folders.force(target.getParent());
+                Folders.force(Folders.parentOf(target));
             }
             context.stats.corruptionDetected(report.validRecords(), report.skippedRecords());
             try (SalvageReader reader = context.salvage(damaged, format)) {

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The corruption reports of the files a runtime's handlers read, so that a file read again
@@ -46,31 +47,69 @@ final class ReportCache {
      */
     CorruptionReport inspect(Path path, Format format, ReadLimits limits, Dialect dialect) {
         Dialect applied = dialect.forFormat(format);
-        Key before;
-        try {
-            before = Key.of(path, format, limits, applied);
-        } catch (IOException | RuntimeException e) {
+        Optional<Stamp> before = stamp(path, format, limits, applied);
+        if (before.isEmpty()) {
             return CorruptionDetector.inspect(path, format, limits, applied);
         }
         CorruptionReport cached;
         synchronized (reports) {
-            cached = reports.get(before);
+            cached = reports.get(before.get().key);
         }
         if (cached != null) {
             return new CorruptionReport(path, format, cached.problems(), cached.validRecords(), cached.skippedRecords(),
                     cached.lostRecords(), cached.notes());
         }
         CorruptionReport report = CorruptionDetector.inspect(path, format, limits, applied);
+        keep(before.get(), path, report);
+        return report;
+    }
+
+    /**
+     * Notes the version of a file before it is read, for {@link #keep}.
+     *
+     * @param path the file
+     * @param format its format
+     * @param limits the limits it is read with
+     * @param dialect the delimiter and charset of CSV and TSV files
+     * @return the version, or empty when the file's attributes cannot be read (a missing file)
+     */
+    Optional<Stamp> stamp(Path path, Format format, ReadLimits limits, Dialect dialect) {
         try {
-            if (before.equals(Key.of(path, format, limits, applied))) {
+            return Optional.of(new Stamp(Key.of(path, format, limits, dialect.forFormat(format))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps the report of a file read from the version {@code before} (an inspection, or a whole
+     * salvage with the inspection's mapper, whose report is the same), if the file is still that
+     * version.
+     *
+     * @param before the version of the file when the read began
+     * @param path the file
+     * @param report its report
+     */
+    void keep(Stamp before, Path path, CorruptionReport report) {
+        Key key = before.key;
+        try {
+            if (key.equals(Key.of(path, key.format(), key.limits(), key.dialect()))) {
                 synchronized (reports) {
-                    reports.put(before, report);
+                    reports.put(key, report);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // the file went away meanwhile: nothing to keep
         }
-        return report;
+    }
+
+    /** One version of one file read one way, noted before it is read. */
+    static final class Stamp {
+        private final Key key;
+
+        private Stamp(Key key) {
+            this.key = key;
+        }
     }
 
     /** {@return how many reports are kept now} */

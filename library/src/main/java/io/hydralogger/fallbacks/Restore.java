@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ final class Restore {
     }
 
     /** What the locked section did: where the replaced version went, or why nothing was done. */
-    private record Outcome(Optional<Path> replaced, IOException failure) {
+    private record Outcome(Optional<Path> replaced, @Nullable IOException failure) {
     }
 
     Optional<Path> restore(Path path, Path backup, Format format, boolean force) throws IOException {

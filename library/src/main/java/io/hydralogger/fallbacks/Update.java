@@ -79,7 +79,7 @@ final class Update {
         try {
             Path damaged = Links.keepAsCorrupt(target, context.clock);
             if (context.sync().folders()) {
-                Folders.force(target.getParent());
+                Folders.force(Folders.parentOf(target));
             }
             LOG.warn("Updated the damaged {}: its original is kept as {}", path, damaged);
             return Optional.empty();

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +148,7 @@ final class WholeFileWrite {
      * iterated again anew; those of a single-pass source as it handed them out, the ones already
      * written read back from the pending file (when there is one), then the others.
      */
-    private WriteResult fallBack(Path path, Format format, RecordSource source, PendingFile pending, Exception cause,
+    private WriteResult fallBack(Path path, Format format, RecordSource source, @Nullable PendingFile pending, Exception cause,
             long start) {
         HandedOut handedOut = source.handedOut();
         Optional<Path> fallbackFile = handedOut == null

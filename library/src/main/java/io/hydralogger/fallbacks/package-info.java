@@ -15,4 +15,7 @@
  * (any Java value made writable), {@code stats} (statistics); {@code internal.*} is the
  * machinery and is not exported by the module.
  */
+@NullMarked
 package io.hydralogger.fallbacks;
+
+import org.jspecify.annotations.NullMarked;

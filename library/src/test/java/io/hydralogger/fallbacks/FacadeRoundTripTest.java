@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hydralogger.fallbacks.samples.SampleRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,27 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FacadeRoundTripTest {
     @TempDir
     Path dir;
-
-    static List<Map<String, Object>> users(int n) {
-        List<Map<String, Object>> users = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> user = new LinkedHashMap<>();
-            user.put("id", i);
-            user.put("name", "user" + i);
-            user.put("email", "user" + i + "@example.com");
-            user.put("score", i * 1.5);
-            user.put("active", i % 2 == 0);
-            user.put("tags", List.of("a", "b"));
-            user.put("meta", Map.of("k", i));
-            users.add(user);
-        }
-        return users;
-    }
-
     @Test
     void jsonRoundTrip() throws Exception {
         Path file = dir.resolve("users.json");
-        assertThat(Fallbacks.safeWriteJson(users(3), file)).isTrue();
+        assertThat(Fallbacks.safeWriteJson(SampleRecords.users(3), file)).isTrue();
         assertThat(Files.readString(file)).startsWith("[{\"id\":0,\"name\":\"user0\"");
         Object back = Fallbacks.safeReadJson(file);
         assertThat(back).isEqualTo(List.of(
@@ -49,12 +33,12 @@ class FacadeRoundTripTest {
     @Test
     void jsonLinesAndCsvRoundTrip() throws Exception {
         Path jsonl = dir.resolve("users.jsonl");
-        assertThat(Fallbacks.safeWriteJsonLines(users(2), jsonl)).isTrue();
+        assertThat(Fallbacks.safeWriteJsonLines(SampleRecords.users(2), jsonl)).isTrue();
         assertThat(Files.readAllLines(jsonl)).hasSize(2);
         assertThat(Fallbacks.safeReadJsonLines(jsonl)).hasSize(2);
 
         Path csv = dir.resolve("users.csv");
-        assertThat(Fallbacks.safeWriteCsv(users(2), csv)).isTrue();
+        assertThat(Fallbacks.safeWriteCsv(SampleRecords.users(2), csv)).isTrue();
         assertThat(Files.readString(csv)).isEqualTo("id,name,email,score,active,tags,meta.k\n"
                 + "0,user0,user0@example.com,0.0,true,\"[\"\"a\"\",\"\"b\"\"]\",0\n"
                 + "1,user1,user1@example.com,1.5,false,\"[\"\"a\"\",\"\"b\"\"]\",1\n");

@@ -1,7 +1,7 @@
 package io.hydralogger.fallbacks.benchmarks;
 
+import io.hydralogger.fallbacks.samples.SampleRecords;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,39 +33,13 @@ public class SanitizerBenchmark {
     /** How many records one operation sanitises. */
     public static final int RECORDS = 1_000;
 
-    /**
-     * A user as a Java record.
-     *
-     * @param id the id
-     * @param name the name
-     * @param email the email
-     * @param score the score
-     * @param active whether active
-     * @param tags the tags
-     * @param meta nested data
-     */
-    public record User(int id, String name, String email, double score, boolean active, List<String> tags,
-            Meta meta) {
-    }
-
-    /**
-     * Nested data of a user.
-     *
-     * @param k a number
-     */
-    public record Meta(int k) {
-    }
-
-    private final List<User> users = new ArrayList<>();
+    private List<SampleRecords.User> users = List.of();
     private final DataSanitizer sanitizer = DataSanitizer.create();
 
     /** Makes the records. */
     @Setup
     public void setUp() {
-        for (int i = 0; i < RECORDS; i++) {
-            users.add(new User(i, "user" + i, "user" + i + "@example.com", i * 1.5, i % 2 == 0,
-                    List.of("a", "b"), new Meta(i)));
-        }
+        users = SampleRecords.userRecords(RECORDS);
     }
 
     /**
@@ -75,7 +49,7 @@ public class SanitizerBenchmark {
      */
     @Benchmark
     public void cold(Blackhole blackhole) {
-        for (User user : users) {
+        for (SampleRecords.User user : users) {
             sanitizer.clearCache();
             blackhole.consume(sanitizer.toJson(user));
         }
@@ -88,7 +62,7 @@ public class SanitizerBenchmark {
      */
     @Benchmark
     public void warm(Blackhole blackhole) {
-        for (User user : users) {
+        for (SampleRecords.User user : users) {
             blackhole.consume(sanitizer.toJson(user));
         }
     }

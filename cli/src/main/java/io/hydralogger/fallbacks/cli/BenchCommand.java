@@ -4,6 +4,7 @@ import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.ReadResult;
 import io.hydralogger.fallbacks.WriteResult;
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.samples.SampleRecords;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,20 +68,12 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     JsonOption json = new JsonOption();
 
-    /** A record type for the sanitiser: taken apart by reflection, once per class when cached. */
-    record User(int id, String name, String email, double score, boolean active, List<String> tags, Meta meta) {
-    }
-
-    /** A nested record. */
-    record Meta(int k, String source) {
-    }
-
     @Override
     public Integer call() throws IOException, InterruptedException, ExecutionException {
         if (records < 1 || threads < 1) {
             throw new CliException(Main.ERROR, "--records and --threads must be at least 1");
         }
-        List<Map<String, Object>> data = DemoCommand.users(records);
+        List<Map<String, Object>> data = SampleRecords.users(records);
         int sample = Math.min(records, CACHE_SAMPLE);
         FallbackHandler handler = FallbackHandler.builder().build();
         Path dir = Files.createTempDirectory("hydra-bench-");
@@ -148,24 +141,21 @@ final class BenchCommand implements Callable<Integer> {
      * each record (every record pays for taking its classes apart), then with the cache warm.
      */
     private static Map<String, Object> cache(int sample) {
-        List<User> users = new ArrayList<>(sample);
-        for (int i = 0; i < sample; i++) {
-            users.add(new User(i, "user" + i, "user" + i + "@example.com", i * 1.5, i % 2 == 0, List.of("a", "b"),
-                    new Meta(i, "bench")));
-        }
+        // application records with a nested record: taken apart by reflection, once per class when cached
+        List<SampleRecords.User> users = SampleRecords.userRecords(sample);
         DataSanitizer sanitizer = DataSanitizer.create();
         for (int i = 0; i < Math.min(sample, 1_000); i++) { // let the JIT compile both paths first
             sanitizer.clearCache();
             sanitizer.toJson(users.get(i));
         }
         long start = System.nanoTime();
-        for (User user : users) {
+        for (SampleRecords.User user : users) {
             sanitizer.clearCache();
             sanitizer.toJson(user);
         }
         long cold = System.nanoTime() - start;
         start = System.nanoTime();
-        for (User user : users) {
+        for (SampleRecords.User user : users) {
             sanitizer.toJson(user);
         }
         long warm = System.nanoTime() - start;

@@ -8,6 +8,7 @@ import io.hydralogger.fallbacks.WriteResult;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
+import io.hydralogger.fallbacks.samples.SampleRecords;
 import io.hydralogger.fallbacks.sanitize.DataSanitizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,9 +117,9 @@ final class DemoCommand implements Callable<Integer> {
     private void atomicWritesWithBackups(Path folder) throws IOException {
         heading("Atomic, durable writes with a backup");
         Path users = folder.resolve("users.json");
-        Fallbacks.safeWriteJson(users(3), users, 2);
+        Fallbacks.safeWriteJson(SampleRecords.users(3), users, 2);
         out.println("Wrote 3 users to " + users.getFileName() + " (temp file, fsync, atomic rename, folder fsync).");
-        WriteResult second = Fallbacks.handler().writeJson(users(5), users, 2);
+        WriteResult second = Fallbacks.handler().writeJson(SampleRecords.users(5), users, 2);
         out.printf("Wrote 5 users over it: ok=%s, %d records, %d bytes, backup kept: %s%n", second.ok(),
                 second.records(), second.bytes(), second.backup().map(p -> p.getFileName().toString()).orElse("none"));
         Object backup = Fallbacks.safeReadJson(users.resolveSibling("users.json.bak"));
@@ -139,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
         Fallbacks.safeWriteJsonLines(events, jsonl);
         out.println(jsonl.getFileName() + ": one JSON value per line, " + Files.readAllLines(jsonl).size() + " lines.");
         Path csv = folder.resolve("users.csv");
-        List<Object> rows = new ArrayList<>(users(2));
+        List<Object> rows = new ArrayList<>(SampleRecords.users(2));
         rows.add(Map.of("id", 99, "name", "Late", "referrer", Map.of("campaign", "winter")));
         Fallbacks.safeWriteCsv(rows, csv);
         out.println(csv.getFileName() + ": nested maps become dotted columns, lists JSON text, and the header is");
@@ -152,8 +153,8 @@ final class DemoCommand implements Callable<Integer> {
         heading("A file damaged on purpose: detection, salvage, backup, repair");
         Path file = folder.resolve("damaged.json");
         FallbackHandler handler = Fallbacks.handler();
-        handler.writeJson(users(10), file);
-        handler.writeJson(users(100), file);
+        handler.writeJson(SampleRecords.users(10), file);
+        handler.writeJson(SampleRecords.users(100), file);
         byte[] bytes = Files.readAllBytes(file);
         int middle = bytes.length / 2;
         java.util.Arrays.fill(bytes, middle, middle + 16, (byte) 0);
@@ -182,7 +183,7 @@ final class DemoCommand implements Callable<Integer> {
     private void writeFallback(Path folder) throws IOException {
         heading("A write that cannot land falls back to a JSON Lines file");
         Path notAFile = Files.createDirectories(folder.resolve("reports.json"));
-        WriteResult result = Fallbacks.handler().writeJson(users(2), notAFile);
+        WriteResult result = Fallbacks.handler().writeJson(SampleRecords.users(2), notAFile);
         out.println("Writing to " + notAFile.getFileName() + ", which is a folder: ok=" + result.ok());
         out.println("  error:    " + result.error().map(Throwable::getMessage).orElse("-"));
         out.println("  fallback: " + result.fallback().map(Path::toString).orElse("none") + " ("
@@ -214,7 +215,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             List<CompletableFuture<Void>> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                List<Map<String, Object>> version = users(100 + t);
+                List<Map<String, Object>> version = SampleRecords.users(100 + t);
                 String name = "thread-" + t;
                 writers.add(CompletableFuture.runAsync(() -> {
                     for (int r = 0; r < rounds; r++) {
@@ -256,8 +257,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private void asyncCalls(Path folder) {
         heading("Async calls (on a dedicated pool, not the common pool)");
-        CompletableFuture<Boolean> a = Fallbacks.asyncSafeWriteJson(users(10), folder.resolve("async-a.json"));
-        CompletableFuture<Boolean> b = Fallbacks.asyncSafeWriteCsv(users(10), folder.resolve("async-b.csv"));
+        CompletableFuture<Boolean> a = Fallbacks.asyncSafeWriteJson(SampleRecords.users(10), folder.resolve("async-a.json"));
+        CompletableFuture<Boolean> b = Fallbacks.asyncSafeWriteCsv(SampleRecords.users(10), folder.resolve("async-b.csv"));
         out.println("Two writes ran concurrently: " + a.join() + ", " + b.join());
         Object read = Fallbacks.asyncSafeReadJson(folder.resolve("async-a.json")).join();
         out.println("Async read back " + ((List<?>) read).size() + " records.");
@@ -283,21 +284,5 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    static List<Map<String, Object>> users(int count) {
-        List<Map<String, Object>> users = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> user = new LinkedHashMap<>();
-            user.put("id", i);
-            user.put("name", "user" + i);
-            user.put("email", "user" + i + "@example.com");
-            user.put("score", i * 1.5);
-            user.put("active", i % 2 == 0);
-            user.put("tags", List.of("a", "b"));
-            user.put("meta", Map.of("k", i));
-            users.add(user);
-        }
-        return users;
     }
 }

@@ -1,12 +1,11 @@
 package io.hydralogger.fallbacks.examples;
 
 import io.hydralogger.fallbacks.Fallbacks;
+import io.hydralogger.fallbacks.samples.SampleRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -20,21 +19,6 @@ public final class PerformanceTest {
     }
 
     /**
-     * One record of the test, written by its components.
-     *
-     * @param id the id
-     * @param name the user's name
-     * @param email the user's address
-     * @param score a number with a fraction
-     * @param active a flag
-     * @param tags a list
-     * @param meta a nested object
-     */
-    public record Event(int id, String name, String email, double score, boolean active, List<String> tags,
-            Map<String, Object> meta) {
-    }
-
-    /**
      * Runs the example.
      *
      * @param args an optional folder to work in and a record count
@@ -43,11 +27,8 @@ public final class PerformanceTest {
     public static void main(String[] args) throws IOException {
         Path folder = Examples.folder(args);
         int count = Examples.number(args, 1, 100_000);
-        List<Event> records = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            records.add(new Event(i, "user" + i, "user" + i + "@example.com", i * 1.5, i % 2 == 0, List.of("a", "b"),
-                    Map.of("k", i)));
-        }
+        // application records, written by their components (the project's shared sample users)
+        List<SampleRecords.User> records = SampleRecords.userRecords(count);
         System.out.printf("%,d records; every write is atomic and fsync'd%n", count);
         System.out.printf("%-12s %15s %15s %10s%n", "file", "write rec/s", "read rec/s", "MB");
         for (int round = 0; round < 2; round++) {

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -129,7 +130,7 @@ public final class ReadRules {
      *
      * @param first the value's first token
      */
-    public static boolean mayBeCut(JsonToken first) {
+    public static boolean mayBeCut(@Nullable JsonToken first) {
         return first != null && first.isNumeric();
     }
 
@@ -168,7 +169,7 @@ public final class ReadRules {
          * @param parser the parser, at the value's last token
          * @param first the value's first token
          */
-        public boolean sameLine(JsonParser parser, JsonToken first) {
+        public boolean sameLine(JsonParser parser, @Nullable JsonToken first) {
             // the line of the value's last token (after a root-level number Jackson has already
             // counted the line break that ended it, so not the parser's current location)
             lastLine = parser.currentTokenLocation().getLineNr();

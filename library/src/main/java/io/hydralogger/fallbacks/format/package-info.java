@@ -3,4 +3,7 @@
  * (JSON, JSON Lines, CSV) and the {@link io.hydralogger.fallbacks.format.ReadLimits} that guard
  * reads against hostile files. Depends on nothing else in the library.
  */
+@NullMarked
 package io.hydralogger.fallbacks.format;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.hydralogger.fallbacks.recovery;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strict read met damage: which file, and the problem where the read stopped (its kind, byte
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class CorruptFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path path;
+    private final transient @Nullable Path path;
     private final transient Problem problem;
 
     /**
@@ -26,7 +27,7 @@ public final class CorruptFileException extends RuntimeException {
      * @param cause the parser's exception
      * @throws NullPointerException if problem is null
      */
-    public CorruptFileException(Path path, Problem problem, Throwable cause) {
+    public CorruptFileException(@Nullable Path path, Problem problem, Throwable cause) {
         super((path == null ? "the input" : path.toString()) + " is damaged: " + problem.kind().label()
                 + (problem.line() > 0 ? " at line " + problem.line() : "")
                 + (problem.offset() >= 0 ? ", byte " + problem.offset() : "") + ": " + problem.message(), cause);

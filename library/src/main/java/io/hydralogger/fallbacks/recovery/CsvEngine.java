@@ -20,7 +20,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Salvages a CSV or TSV file with a header row by the {@link ReadRules} (RFC 4180 quoting with the
@@ -46,7 +48,7 @@ final class CsvEngine extends Engine {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final Deque<Line> pending = new ArrayDeque<>();
-    private List<String> header;
+    private @Nullable List<String> header;
     private boolean done;
 
     CsvEngine(Path path, Format format, FileBytes file, ReadLimits limits, Dialect dialect, boolean values)
@@ -70,20 +72,26 @@ final class CsvEngine extends Engine {
     }
 
     /** One physical line, decoded (text is null when it could not be), and the line break after it. */
-    private record Line(long offset, long number, String text, String lineBreak, ProblemKind damage) {
+    private record Line(long offset, long number, @Nullable String text, String lineBreak,
+            @Nullable ProblemKind damage) {
         boolean terminated() {
             return !lineBreak.isEmpty();
+        }
+
+        /** {@return the text of a line that is not damaged (only a damaged line has none)} */
+        String undamaged() {
+            return Objects.requireNonNull(text, "a damaged line has no text");
         }
     }
 
     @Override
-    Object advance() throws IOException {
+    @Nullable Object advance() throws IOException {
         while (!done) {
             Line first = take();
             if (first == null) {
                 break;
             }
-            if (first.damage == null && first.text.isEmpty()) {
+            if (first.damage == null && first.undamaged().isEmpty()) {
                 continue;
             }
             List<String> fields = row(first);
@@ -99,7 +107,7 @@ final class CsvEngine extends Engine {
             if (header == null) {
                 header = fields;
                 if (fields.size() == 1) {
-                    ReadRules.delimiterHint(first.text, delimiter).ifPresent(this::note);
+                    ReadRules.delimiterHint(first.undamaged(), delimiter).ifPresent(this::note);
                 }
                 continue;
             }
@@ -126,14 +134,14 @@ final class CsvEngine extends Engine {
      *
      * @return the fields, or null when the row was dropped (and reported)
      */
-    private List<String> row(Line first) throws IOException {
+    private @Nullable List<String> row(Line first) throws IOException {
         if (first.damage != null) {
             return drop(first, first.damage, first.damage == ProblemKind.NUL_BYTES ? "NUL bytes in the row"
                     : first.damage == ProblemKind.INVALID_UTF8 ? "bytes that are not UTF-8 in the row"
                     : "a row longer than the read limits allow");
         }
         List<String> fields = new ArrayList<>();
-        Parse result = parse(first.text, delimiter, fields);
+        Parse result = parse(first.undamaged(), delimiter, fields);
         if (result == Parse.BROKEN) {
             return drop(first, first.terminated() ? ProblemKind.BROKEN_QUOTING : ProblemKind.TORN_LAST_LINE,
                     "text after a closing quote");
@@ -143,7 +151,7 @@ final class CsvEngine extends Engine {
         }
         List<Line> span = new ArrayList<>();
         span.add(first);
-        StringBuilder text = new StringBuilder(first.text);
+        StringBuilder text = new StringBuilder(first.undamaged());
         Line last = first;
         while (last.terminated() && span.size() < MAX_SPAN_LINES && text.length() <= MAX_SPAN_BYTES) {
             Line line = take();
@@ -156,7 +164,7 @@ final class CsvEngine extends Engine {
             if (line.damage != null) {
                 break;
             }
-            text.append(lineBreak).append(line.text);
+            text.append(lineBreak).append(line.undamaged());
             fields.clear();
             result = parse(text, delimiter, fields);
             if (result != Parse.OPEN) {
@@ -174,13 +182,13 @@ final class CsvEngine extends Engine {
                 torn ? "the last row ends inside a quoted field" : "a quote opened in this row does not close properly");
     }
 
-    private List<String> drop(Line line, ProblemKind kind, String message) {
+    private @Nullable List<String> drop(Line line, ProblemKind kind, String message) {
         problem(kind, line.offset, line.number, message);
         skipped(1);
         return null;
     }
 
-    private Line take() throws IOException {
+    private @Nullable Line take() throws IOException {
         if (!pending.isEmpty()) {
             return pending.pollFirst();
         }

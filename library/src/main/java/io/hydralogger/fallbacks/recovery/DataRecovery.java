@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
@@ -259,7 +260,7 @@ public final class DataRecovery {
         }
 
         @Override
-        Object advance() {
+        @Nullable Object advance() {
             return END;
         }
 

@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * One pass of salvage over one file, pulled record by record: the common part of the engines
@@ -26,7 +27,7 @@ abstract class Engine implements Closeable {
     private final boolean values;
     private final List<Problem> problems = new ArrayList<>();
     private long unlisted;
-    private ProblemKind unlistedKind;
+    private @Nullable ProblemKind unlistedKind;
     private long valid;
     private long skipped;
     private boolean lostUncountable;
@@ -49,7 +50,7 @@ abstract class Engine implements Closeable {
      * @return the record (null in counting mode or for a JSON null), or {@link #END}
      * @throws IOException if the file cannot be read
      */
-    final Object next() throws IOException {
+    final @Nullable Object next() throws IOException {
         Object record = advance();
         if (record != END) {
             valid++;
@@ -58,7 +59,7 @@ abstract class Engine implements Closeable {
     }
 
     /** Finds the next record; see {@link #next()}. */
-    abstract Object advance() throws IOException;
+    abstract @Nullable Object advance() throws IOException;
 
     /**
      * {@return how far into the file the records handed out reach, when the engine knows it
@@ -108,7 +109,7 @@ abstract class Engine implements Closeable {
      * @param lostUncountable whether the records lost cannot be counted
      * @param notes the notes
      */
-    record Finds(List<Problem> listed, long unlisted, ProblemKind unlistedKind, long valid, long skipped,
+    record Finds(List<Problem> listed, long unlisted, @Nullable ProblemKind unlistedKind, long valid, long skipped,
             boolean lostUncountable, List<String> notes) {
     }
 
@@ -147,41 +148,9 @@ abstract class Engine implements Closeable {
         List<Problem> all = problems;
         if (unlisted > 0) {
             all = new ArrayList<>(problems);
-            all.add(new Problem(unlistedKind, -1, -1, unlisted + " more problems not listed"));
+            all.add(new Problem(Objects.requireNonNull(unlistedKind), -1, -1, unlisted + " more problems not listed"));
         }
         return new CorruptionReport(path, format, all, valid, skipped, lostUncountable ? -1 : skipped, notes);
-    }
-
-    /**
-     * Names the kind of damage behind a parser error.
-     *
-     * @param error what the parser threw
-     * @return the kind
-     */
-    static ProblemKind classify(Throwable error) {
-        if (error instanceof StackOverflowError) {
-            return ProblemKind.TOO_DEEP;
-        }
-        if (error instanceof OutOfMemoryError) {
-            return ProblemKind.TOO_LONG;
-        }
-        String message = String.valueOf(error.getMessage());
-        if (message.contains("nesting depth")) {
-            return ProblemKind.TOO_DEEP;
-        }
-        if (error instanceof StreamConstraintsException) {
-            return ProblemKind.TOO_LONG;
-        }
-        if (message.contains("UTF-8") || message.contains("UTF8")) {
-            return ProblemKind.INVALID_UTF8;
-        }
-        if (message.contains("code 0)")) {
-            return ProblemKind.NUL_BYTES;
-        }
-        if (message.contains("end-of-input")) {
-            return ProblemKind.TRUNCATED;
-        }
-        return ProblemKind.INVALID_SYNTAX;
     }
 
     /**

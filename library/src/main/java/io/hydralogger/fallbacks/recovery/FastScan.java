@@ -4,6 +4,7 @@ import io.hydralogger.fallbacks.format.ReadLimits;
 import io.hydralogger.fallbacks.format.ReadRules;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -33,7 +34,7 @@ final class FastScan {
      * @param count how many records
      * @param lineBreaks how many line breaks the stretch holds
      */
-    record Intact(List<Object> records, long count, long lineBreaks) {
+    record Intact(@Nullable List<Object> records, long count, long lineBreaks) {
     }
 
     /**
@@ -48,7 +49,7 @@ final class FastScan {
      * @param limits the read limits
      * @return the records, or null when the salvage engine must read the stretch
      */
-    static Intact jsonLines(JsonMapper mapper, boolean values, byte[] bytes, int from, int to,
+    static @Nullable Intact jsonLines(JsonMapper mapper, boolean values, byte[] bytes, int from, int to,
             ReadLimits limits) {
         long breaks = TextCheck.lineBreaks(bytes, from, to, JsonLinesEngine.lineCap(limits));
         if (breaks < 0) {
@@ -64,7 +65,7 @@ final class FastScan {
                 if (!rule.ownLine(parser)) {
                     return null;
                 }
-                if (reader != null) {
+                if (reader != null && records != null) {
                     records.add(reader.readValue(parser));
                 } else {
                     skip(parser, decode);
@@ -97,7 +98,7 @@ final class FastScan {
      * @param limits the read limits
      * @return the elements, or null when the salvage engine must read the file
      */
-    static Intact arrayElements(JsonMapper mapper, boolean values, byte[] bytes, int from, int to,
+    static @Nullable Intact arrayElements(JsonMapper mapper, boolean values, byte[] bytes, int from, int to,
             ReadLimits limits) {
         if (TextCheck.lineBreaks(bytes, from, to, Long.MAX_VALUE) < 0) {
             return null;
@@ -114,7 +115,7 @@ final class FastScan {
                 if (token == null) {
                     return null;
                 }
-                if (reader != null) {
+                if (reader != null && records != null) {
                     records.add(reader.readValue(parser));
                 } else {
                     skip(parser, decode);

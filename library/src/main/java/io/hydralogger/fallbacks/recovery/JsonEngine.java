@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -38,17 +40,17 @@ final class JsonEngine extends Engine {
     private final ObjectReader reader;
     private final ReadLimits limits;
 
-    private JsonParser main;
+    private @Nullable JsonParser main;
     private long lastGoodEnd;
     /** Where the JSON text starts: after a UTF-8 byte order mark, or 0. */
     private long contentStart;
     private long scanFrom = -1;
-    private JsonParser emit;
+    private @Nullable JsonParser emit;
     private long emitLeft;
     private long countLeft;
     private boolean started;
     private boolean singleValue;
-    private Engine delegate;
+    private @Nullable Engine delegate;
 
     JsonEngine(Path path, FileBytes file, JsonMapper mapper, ReadLimits limits, boolean values) {
         super(path, Format.JSON, values);
@@ -59,7 +61,7 @@ final class JsonEngine extends Engine {
     }
 
     @Override
-    Object advance() throws IOException {
+    @Nullable Object advance() throws IOException {
         while (true) {
             if (delegate != null) {
                 Object record = delegate.advance();
@@ -106,7 +108,7 @@ final class JsonEngine extends Engine {
     }
 
     /** Reads the root: an array goes on element by element; any other value is all or nothing. */
-    private Object start() throws IOException {
+    private @Nullable Object start() throws IOException {
         lastGoodEnd = -1;
         contentStart = file.contentStart();
         if (file.skipWhitespace(contentStart) < 0) {
@@ -132,13 +134,13 @@ final class JsonEngine extends Engine {
     }
 
     /** After a single root value: the end of the file, more values (JSON Lines), or junk. */
-    private Object afterRoot(JsonParser parser, Object value, long end) throws IOException {
+    private @Nullable Object afterRoot(JsonParser parser, @Nullable Object value, long end) throws IOException {
         try (parser) {
             JsonToken next;
             try {
                 next = parser.nextToken();
             } catch (JacksonException e) {
-                ProblemKind kind = classify(e);
+                ProblemKind kind = kindOf(e, parser, contentStart - PREFIX.length, contentStart);
                 problem(kind == ProblemKind.INVALID_SYNTAX ? ProblemKind.TRAILING_DATA : kind, end, file.lineAt(end),
                         "content after the complete JSON value: " + describe(e));
                 skipped(1);
@@ -163,7 +165,7 @@ final class JsonEngine extends Engine {
     }
 
     private void mergeDelegate() {
-        CorruptionReport report = delegate.report();
+        CorruptionReport report = Objects.requireNonNull(delegate).report();
         for (Problem p : report.problems()) {
             problem(p.kind(), p.offset(), p.line(), p.message());
         }
@@ -175,14 +177,15 @@ final class JsonEngine extends Engine {
     }
 
     /** Reads the next element of the intact part of the top-level array. */
-    private Object stepArray() throws IOException {
+    private @Nullable Object stepArray() throws IOException {
         long elementStart = -1;
+        JsonParser main = Objects.requireNonNull(this.main, "the array is open");
         try {
             JsonToken token = main.nextToken();
             if (token == JsonToken.END_ARRAY) {
                 long end = offset(main.currentLocation());
                 main.close();
-                main = null;
+                this.main = null;
                 if (checkEnd(end)) {
                     scanFrom = end;
                 }
@@ -205,7 +208,7 @@ final class JsonEngine extends Engine {
         } catch (JacksonException | StackOverflowError | OutOfMemoryError | CutNumber e) {
             fail(e, main);
             main.close();
-            main = null;
+            this.main = null;
             scanFrom = elementStart >= 0 && !(e instanceof CutNumber) ? elementStart + 1 : lastGoodEnd;
             return END;
         }
@@ -250,21 +253,19 @@ final class JsonEngine extends Engine {
         } else {
             offset = errorOffset(e, parser, contentStart - PREFIX.length);
             line = file.lineAt(offset);
-            problem(classify(e), offset, line, describe(e));
+            problem(kindOf(e, parser, contentStart - PREFIX.length, contentStart), offset, line, describe(e));
         }
         skipped(1);
         lostUncountable();
     }
 
     private long errorOffset(Throwable e, JsonParser parser, long base) {
-        long offset = -1;
-        if (e instanceof JacksonException jackson && jackson.getLocation() != null) {
-            offset = jackson.getLocation().getByteOffset();
-        }
-        if (offset < 0) {
-            offset = parser.currentLocation().getByteOffset();
-        }
-        return Math.max(0, Math.min(file.size(), offset + base));
+        return Math.max(0, Math.min(file.size(), DamageKinds.stopOf(e, parser) + base));
+    }
+
+    /** The kind of damage behind an error of a parser whose file bytes begin at {@code start}. */
+    private ProblemKind kindOf(Throwable e, JsonParser parser, long base, long start) throws IOException {
+        return DamageKinds.kindOf(e, parser, file::byteAt, base, start, file.size());
     }
 
     /** Looks for the next run of intact elements after damage; validates it before using it. */
@@ -367,14 +368,14 @@ final class JsonEngine extends Engine {
     private void reportRunEnd(Throwable e, JsonParser parser, long base, long accepted) throws IOException {
         if (accepted > 0) {
             long offset = errorOffset(e, parser, base);
-            problem(classify(e), offset, file.lineAt(offset), describe(e));
+            problem(kindOf(e, parser, base, base + OPEN_ARRAY.length), offset, file.lineAt(offset), describe(e));
             skipped(1);
             lostUncountable();
         }
     }
 
     /** Reads (or in counting mode validates) the value at the parser's current token. */
-    private Object element(JsonParser parser) {
+    private @Nullable Object element(JsonParser parser) {
         if (values()) {
             return reader.readValue(parser);
         }

@@ -6,9 +6,11 @@ import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +48,7 @@ final class JsonLinesEngine extends Engine {
     }
 
     @Override
-    Object advance() throws IOException {
+    @Nullable Object advance() throws IOException {
         while (lines.next()) {
             if (lines.blank()) {
                 continue;
@@ -61,19 +63,22 @@ final class JsonLinesEngine extends Engine {
                 skip(ProblemKind.TOO_LONG, "a line longer than the read limits allow");
                 continue;
             }
-            try {
-                Object value = parse();
-                if (value != Skipped.CUT) {
-                    return value;
+            try (JsonParser parser = mapper.createParser(lines.bytes(), 0, lines.length())) {
+                try {
+                    Object value = parse(parser);
+                    if (value != Skipped.CUT) {
+                        return value;
+                    }
+                    skip(ProblemKind.TORN_LAST_LINE,
+                            "the last line has no line ending and ends in a number: it may be cut short");
+                } catch (JacksonException | StackOverflowError | OutOfMemoryError e) {
+                    ProblemKind kind = e instanceof SecondValue ? ProblemKind.INVALID_SYNTAX : kindOf(e, parser);
+                    if (!lines.terminated() && (kind == ProblemKind.TRUNCATED || kind == ProblemKind.INVALID_SYNTAX)) {
+                        kind = ProblemKind.TORN_LAST_LINE;
+                    }
+                    problem(kind, offset, line, describe(e));
+                    skipped(1);
                 }
-                skip(ProblemKind.TORN_LAST_LINE, "the last line has no line ending and ends in a number: it may be cut short");
-            } catch (JacksonException | StackOverflowError | OutOfMemoryError e) {
-                ProblemKind kind = classify(e);
-                if (!lines.terminated() && (kind == ProblemKind.TRUNCATED || kind == ProblemKind.INVALID_SYNTAX)) {
-                    kind = ProblemKind.TORN_LAST_LINE;
-                }
-                problem(kind, offset, line, describe(e));
-                skipped(1);
             }
         }
         return END;
@@ -85,26 +90,38 @@ final class JsonLinesEngine extends Engine {
     }
 
     /** Parses the line as exactly one value; {@link Skipped#CUT} for a number that may be cut. */
-    private Object parse() {
-        try (JsonParser parser = mapper.createParser(lines.bytes(), 0, lines.length())) {
-            JsonToken first = parser.nextToken();
-            if (!lines.terminated() && ReadRules.mayBeCut(first)) {
-                parser.nextToken();
-                return Skipped.CUT;
-            }
-            Object value;
-            if (values()) {
-                value = reader.readValue(parser);
-            } else {
-                walk(parser);
-                value = null;
-            }
-            JsonToken after = parser.nextToken();
-            if (after != null) {
-                throw new tools.jackson.core.exc.StreamReadException(parser,
-                        "more than one JSON value on the line (" + after + " after the first)");
-            }
-            return value;
+    private @Nullable Object parse(JsonParser parser) {
+        JsonToken first = parser.nextToken();
+        if (!lines.terminated() && ReadRules.mayBeCut(first)) {
+            parser.nextToken();
+            return Skipped.CUT;
+        }
+        Object value;
+        if (values()) {
+            value = reader.readValue(parser);
+        } else {
+            walk(parser);
+            value = null;
+        }
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+            throw new SecondValue(parser, after);
+        }
+        return value;
+    }
+
+    /** The kind of damage behind a parser error on the current line. */
+    private ProblemKind kindOf(Throwable error, JsonParser parser) throws IOException {
+        byte[] bytes = lines.bytes();
+        return DamageKinds.kindOf(error, parser, offset -> bytes[(int) offset] & 0xFF, 0, 0, lines.length());
+    }
+
+    /** A line that holds more than one value (invalid syntax for JSON Lines). */
+    private static final class SecondValue extends StreamReadException {
+        private static final long serialVersionUID = 1L;
+
+        SecondValue(JsonParser parser, JsonToken after) {
+            super(parser, "more than one JSON value on the line (" + after + " after the first)");
         }
     }
 

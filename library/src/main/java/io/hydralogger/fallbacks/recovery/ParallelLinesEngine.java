@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +51,7 @@ final class ParallelLinesEngine extends Engine {
     }
 
     @Override
-    Object advance() throws IOException {
+    @Nullable Object advance() throws IOException {
         while (!current.hasNext()) {
             if (!stretches.hasNext()) {
                 return END;
@@ -57,7 +59,7 @@ final class ParallelLinesEngine extends Engine {
             StretchQueue.Part part = stretches.next();
             takeOver(part.finds(), linesBefore);
             linesBefore += part.lineBreaks();
-            current = part.records().iterator();
+            current = Objects.requireNonNull(part.records(), "a salvage keeps the records").iterator();
         }
         return current.next();
     }

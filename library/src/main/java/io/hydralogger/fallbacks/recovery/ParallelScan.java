@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -110,7 +112,7 @@ final class ParallelScan {
     }
 
     /** Looks at every stretch; null when an array stretch was not plainly intact. */
-    private static List<StretchQueue.Part> parts(Path path, boolean lines, FileBytes file, JsonMapper mapper,
+    private static @Nullable List<StretchQueue.Part> parts(Path path, boolean lines, FileBytes file, JsonMapper mapper,
             ReadLimits limits, Executor executor, int threads, List<Long> cuts, LongConsumer progress)
             throws IOException {
         List<StretchQueue.Part> parts = new ArrayList<>();
@@ -189,7 +191,7 @@ final class ParallelScan {
             linesBefore += part.lineBreaks();
         }
         if (unlisted > 0) {
-            listed.add(new Problem(unlistedKind, -1, -1, unlisted + " more problems not listed"));
+            listed.add(new Problem(Objects.requireNonNull(unlistedKind), -1, -1, unlisted + " more problems not listed"));
         }
         return new CorruptionReport(path, format, listed, valid, skipped, lostUncountable ? -1 : skipped, notes);
     }

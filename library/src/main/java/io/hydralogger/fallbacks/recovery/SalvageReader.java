@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records salvaged from a file, read one at a time in constant memory (see
@@ -14,7 +15,7 @@ import java.util.NoSuchElementException;
 public final class SalvageReader implements Iterator<Object>, Closeable {
     private final Engine engine;
     private final FileBytes file;
-    private Object next;
+    private @Nullable Object next;
     private boolean fetched;
 
     SalvageReader(Engine engine, FileBytes file) {
@@ -48,7 +49,7 @@ public final class SalvageReader implements Iterator<Object>, Closeable {
      * @throws UncheckedIOException if the file cannot be read
      */
     @Override
-    public Object next() {
+    public @Nullable Object next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }

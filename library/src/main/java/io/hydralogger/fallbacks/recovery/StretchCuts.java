@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where to cut a large file into stretches that threads can look at on their own, each found by
@@ -33,7 +34,7 @@ final class StretchCuts {
      * @return the cuts: the first is {@code begin}, the last the file's size; null when a
      *     stretch has no line feed near its end, or there would be one stretch only
      */
-    static List<Long> lines(FileBytes file, long begin, int chunkBytes) throws IOException {
+    static @Nullable List<Long> lines(FileBytes file, long begin, int chunkBytes) throws IOException {
         List<Long> cuts = new ArrayList<>();
         cuts.add(begin);
         long size = file.size();
@@ -69,7 +70,7 @@ final class StretchCuts {
      *     the file's size; a stretch runs from the byte after one cut to the next. Null when the
      *     root is no array of objects, or there would be one stretch only
      */
-    static List<Long> elements(FileBytes file, long begin, int chunkBytes) throws IOException {
+    static @Nullable List<Long> elements(FileBytes file, long begin, int chunkBytes) throws IOException {
         ElementOpening.Bytes bytes = (from, length) -> read(file, from, length);
         long size = file.size();
         byte[] opening = ElementOpening.of(bytes, begin, size);

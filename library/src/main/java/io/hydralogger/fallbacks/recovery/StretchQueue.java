@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stretches of a file between cuts, each worked on by a thread of an executor, handed back
@@ -33,7 +34,7 @@ final class StretchQueue implements AutoCloseable {
          *     stretch that is not plainly intact)
          * @throws IOException if the file cannot be read
          */
-        Part run(long from, long to, boolean first, boolean last) throws IOException;
+        @Nullable Part run(long from, long to, boolean first, boolean last) throws IOException;
     }
 
     /**
@@ -43,7 +44,7 @@ final class StretchQueue implements AutoCloseable {
      * @param finds what it found
      * @param lineBreaks how many line breaks it holds, for the line numbers after it
      */
-    record Part(List<Object> records, Engine.Finds finds, long lineBreaks) {
+    record Part(@Nullable List<Object> records, Engine.Finds finds, long lineBreaks) {
     }
 
     private final List<Long> cuts;

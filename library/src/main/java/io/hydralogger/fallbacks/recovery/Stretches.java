@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,7 +64,7 @@ final class Stretches {
      * @return the elements, or null when they are not plainly intact
      * @throws IOException if the file cannot be read
      */
-    static StretchQueue.Part elements(FileBytes file, JsonMapper mapper, ReadLimits limits, boolean values,
+    static StretchQueue.@Nullable Part elements(FileBytes file, JsonMapper mapper, ReadLimits limits, boolean values,
             long cut, long to, boolean first, boolean last) throws IOException {
         byte[] bytes = read(file, cut + 1, to, first ? 0 : 1, last ? 0 : 1);
         if (!first) {

@@ -6,4 +6,7 @@
  * salvages every valid record of a damaged file, streaming, through a
  * {@link io.hydralogger.fallbacks.recovery.SalvageReader}. The rules are in docs/RECOVERY.md.
  */
+@NullMarked
 package io.hydralogger.fallbacks.recovery;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.sanitize;
 
 import io.hydralogger.fallbacks.internal.sanitize.Sanitizer;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes any Java value writable, so that no write ever fails on data.
@@ -54,7 +55,7 @@ public final class DataSanitizer {
      * @param value any value, may be null
      * @return the sanitised copy; null only for a null (or empty Optional) value
      */
-    public static Object sanitizeForJson(Object value) {
+    public static @Nullable Object sanitizeForJson(@Nullable Object value) {
         return new Sanitizer().toTree(value);
     }
 
@@ -68,7 +69,7 @@ public final class DataSanitizer {
      * @return the columns in first-seen order, never a null cell; a null record is a row of no
      *     columns (an empty map)
      */
-    public static Map<String, String> sanitizeForCsv(Object record) {
+    public static Map<String, String> sanitizeForCsv(@Nullable Object record) {
         return new Sanitizer().toCsvRow(record);
     }
 
@@ -78,7 +79,7 @@ public final class DataSanitizer {
      * @param value any value, may be null
      * @return the sanitised copy
      */
-    public Object toJson(Object value) {
+    public @Nullable Object toJson(@Nullable Object value) {
         return sanitizer.toTree(value);
     }
 
@@ -88,7 +89,7 @@ public final class DataSanitizer {
      * @param record any value, may be null
      * @return the columns in first-seen order, never a null cell
      */
-    public Map<String, String> toCsv(Object record) {
+    public Map<String, String> toCsv(@Nullable Object record) {
         return sanitizer.toCsvRow(record);
     }
 

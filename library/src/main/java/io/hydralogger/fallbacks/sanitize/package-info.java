@@ -4,4 +4,7 @@
  * io.hydralogger.fallbacks.internal.sanitize.CsvFlattener} turns records into CSV rows and {@link
  * io.hydralogger.fallbacks.internal.sanitize.ValueSink} receives a value as a stream of events.
  */
+@NullMarked
 package io.hydralogger.fallbacks.sanitize;
+
+import org.jspecify.annotations.NullMarked;

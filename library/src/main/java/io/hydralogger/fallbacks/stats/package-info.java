@@ -4,4 +4,7 @@
  * {@link io.hydralogger.fallbacks.stats.FallbackMetrics} publishes them to Micrometer (an
  * optional dependency, needed only by that class).
  */
+@NullMarked
 package io.hydralogger.fallbacks.stats;
+
+import org.jspecify.annotations.NullMarked;

@@ -78,7 +78,7 @@ public final class AtomicWriter {
         if (Files.isDirectory(real)) {
             throw new FileSystemException(real.toString(), null, "the target is a folder");
         }
-        Path folder = real.getParent();
+        Path folder = Folders.parentOf(real);
         if (createParents) {
             Folders.create(folder, durability == Durability.SYNC);
         }

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +57,11 @@ public final class BackupManager {
     private static final Logger LOG = LoggerFactory.getLogger(BackupManager.class);
 
     private final int generations;
-    private final Path folder;
+    private final @Nullable Path folder;
     private final Clock clock;
     private final Executor deleter;
 
-    private BackupManager(int generations, Path folder, Clock clock, Executor deleter) {
+    private BackupManager(int generations, @Nullable Path folder, Clock clock, Executor deleter) {
         this.generations = generations;
         this.folder = folder;
         this.clock = clock;
@@ -156,8 +157,9 @@ public final class BackupManager {
         if (!isEnabled()) {
             throw new IllegalStateException("this policy keeps no backups");
         }
-        if (folder != null) {
-            return backupToFolder(target);
+        Path in = folder;
+        if (in != null) {
+            return backupToFolder(in, target);
         }
         retire(target, FileNames.backup(target, generations - 1));
         for (int generation = generations - 1; generation > 0; generation--) {
@@ -173,7 +175,7 @@ public final class BackupManager {
         return newest;
     }
 
-    private Path backupToFolder(Path target) throws IOException {
+    private Path backupToFolder(Path folder, Path target) throws IOException {
         Files.createDirectories(folder);
         String stamp = FileNames.timestamp(clock);
         Path backup = null;
@@ -223,7 +225,7 @@ public final class BackupManager {
             java.util.Optional<Path> kept = Files.exists(real, LinkOption.NOFOLLOW_LINKS)
                     ? java.util.Optional.of(Links.keepAsCorrupt(real, clock)) : java.util.Optional.empty();
             Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
-            Folders.force(real.getParent());
+            Folders.force(Folders.parentOf(real));
             return kept;
         } finally {
             Files.deleteIfExists(temp);
@@ -241,7 +243,7 @@ public final class BackupManager {
      * @throws IOException if a backup cannot be deleted
      * @throws IllegalArgumentException if keep is negative
      */
-    public List<Path> prune(Path target, int keep, Duration maxAge) throws IOException {
+    public List<Path> prune(Path target, int keep, @Nullable Duration maxAge) throws IOException {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must not be negative: " + keep);
         }
@@ -298,8 +300,9 @@ public final class BackupManager {
      */
     public List<Path> list(Path target) {
         List<Path> found = new ArrayList<>();
-        if (folder != null) {
-            listFolder(target, found);
+        Path in = folder;
+        if (in != null) {
+            listFolder(in, target, found);
             return found;
         }
         int limit = Math.max(generations, 1);
@@ -313,7 +316,7 @@ public final class BackupManager {
         return found;
     }
 
-    private void listFolder(Path target, List<Path> found) {
+    private void listFolder(Path folder, Path target, List<Path> found) {
         if (!Files.isDirectory(folder)) {
             return;
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A buffered stream into a file channel that counts bytes and never closes the channel: the
@@ -23,7 +24,7 @@ final class ChannelOutputStream extends OutputStream {
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int buffered;
     private long written;
-    private IOException failure;
+    private @Nullable IOException failure;
     private final ByteArrayOutputStream refused = new ByteArrayOutputStream(0);
 
     ChannelOutputStream(FileChannel channel) {

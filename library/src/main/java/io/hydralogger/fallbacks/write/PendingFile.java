@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ public final class PendingFile implements Closeable {
     private final BackupManager backups;
     private State state = State.OPEN;
     /** The force ahead in flight or finished but not yet looked at, if any. */
-    private CompletableFuture<Void> forcing;
+    private @Nullable CompletableFuture<Void> forcing;
 
     PendingFile(Path target, Path temp, FileChannel channel, Durability durability, BackupManager backups) {
         this.target = target;
@@ -265,7 +266,7 @@ public final class PendingFile implements Closeable {
         state = State.COMMITTED;
         if (durability == Durability.SYNC) {
             try {
-                Folders.force(target.getParent());
+                Folders.force(Folders.parentOf(target));
             } catch (IOException e) {
                 throw new DurabilityUnknownException(target, backup, e);
             }

@@ -4,4 +4,7 @@
  * folder forced), and {@link io.hydralogger.fallbacks.write.BackupManager} keeps the previous
  * versions by hard link.
  */
+@NullMarked
 package io.hydralogger.fallbacks.write;
+
+import org.jspecify.annotations.NullMarked;

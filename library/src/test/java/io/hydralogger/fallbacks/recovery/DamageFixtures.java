@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.recovery;
 
 import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.format.Format;
+import io.hydralogger.fallbacks.samples.SampleRecords;
 import io.hydralogger.fallbacks.write.Durability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +23,7 @@ final class DamageFixtures {
 
     /** The record number {@code i}, the shape of the baseline benchmark. */
     static Map<String, Object> record(int i) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("id", i);
-        record.put("name", "user" + i);
-        record.put("email", "user" + i + "@example.com");
-        record.put("score", i * 1.5);
-        record.put("active", i % 2 == 0);
-        record.put("tags", List.of("a", "b"));
-        record.put("meta", Map.of("k", i));
-        return record;
+        return SampleRecords.user(i);
     }
 
     static List<Map<String, Object>> records(int count) {

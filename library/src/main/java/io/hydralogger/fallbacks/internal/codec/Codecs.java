@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +48,7 @@ public final class Codecs {
      * @return the number of top-level array elements, or 1 for any other value
      * @throws IOException if writing fails
      */
-    public static long writeJson(JsonMapper mapper, Sanitizer sanitizer, Object data, int indent, OutputStream out,
+    public static long writeJson(JsonMapper mapper, Sanitizer sanitizer, @Nullable Object data, int indent, OutputStream out,
             WriteThreads threads) throws IOException {
         return JsonWrite.document(mapper, data, indent, out, threads, sanitizer);
     }

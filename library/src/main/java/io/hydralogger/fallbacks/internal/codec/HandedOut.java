@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +54,7 @@ public final class HandedOut implements Iterator<Object> {
     }
 
     /** {@return the records' keeper when a write's records are one, else {@link #NONE}} */
-    static HandedOut in(Object records) {
+    static HandedOut in(@Nullable Object records) {
         return records instanceof HandedOut handedOut ? handedOut : NONE;
     }
 
@@ -158,7 +159,7 @@ public final class HandedOut implements Iterator<Object> {
             }
 
             @Override
-            public Object next() {
+            public @Nullable Object next() {
                 if (taken.hasNext()) {
                     Object record = taken.next();
                     return record == NULL ? null : record;

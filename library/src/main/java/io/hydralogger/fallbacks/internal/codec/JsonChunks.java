@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectWriter;
 
@@ -23,7 +24,7 @@ final class JsonChunks {
      * One serialised chunk: the bytes {@code [from, to)} of the buffer are the records, and
      * {@code tail} what closes the array after the last of them (null for JSON Lines).
      */
-    record Encoded(ChunkBuffer buffer, int records, int from, int to, byte[] tail) implements ChunkPipeline.Chunk {
+    record Encoded(ChunkBuffer buffer, int records, int from, int to, byte @Nullable [] tail) implements ChunkPipeline.Chunk {
         /** Writes the records' bytes. */
         void writeTo(OutputStream out) throws IOException {
             buffer.writeTo(out, from, to);

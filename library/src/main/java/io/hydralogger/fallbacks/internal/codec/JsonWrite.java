@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -38,7 +39,7 @@ final class JsonWrite {
      * @return the number of top-level array elements, or 1 for any other value
      * @throws IOException if writing fails
      */
-    static long document(JsonMapper mapper, Object data, int indent, OutputStream out, WriteThreads threads,
+    static long document(JsonMapper mapper, @Nullable Object data, int indent, OutputStream out, WriteThreads threads,
             Sanitizer sanitizer) throws IOException {
         ObjectWriter writer = documentWriter(mapper, indent);
         HandedOut handedOut = HandedOut.in(data);

@@ -12,12 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
@@ -196,7 +198,7 @@ public final class ParallelReader {
     }
 
     /** One guessed comma at or after each target ({@link ElementOpening}), ascending; or null. */
-    private static long[] guessCommas(FileChannel channel, long size, long[] targets) throws IOException {
+    private static long @Nullable [] guessCommas(FileChannel channel, long size, long[] targets) throws IOException {
         ElementOpening.Bytes bytes = (from, length) -> {
             ByteBuffer buffer = ByteBuffer.allocate(Math.max(0, length));
             while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
@@ -301,7 +303,7 @@ public final class ParallelReader {
      * order, or null if any chunk failed. The first failure sets {@code failed}, which stops the
      * other chunks' streams at their next read.
      */
-    private static <R> List<R> runAll(List<Parse<R>> chunks, ExecutorService pool, AtomicBoolean failed)
+    private static <R> @Nullable List<R> runAll(List<Parse<R>> chunks, ExecutorService pool, AtomicBoolean failed)
             throws IOException {
         List<Future<R>> futures = new ArrayList<>(chunks.size());
         for (int i = 1; i < chunks.size(); i++) {
@@ -359,7 +361,7 @@ public final class ParallelReader {
         private long position;
         private long end = -1;
         private long safeEnd;
-        private Future<Long> lateEnd;
+        private @Nullable Future<Long> lateEnd;
 
         ChunkStream(FileChannel channel, long start, byte[] prefix, byte[] suffix, AtomicBoolean failed) {
             this.channel = channel;
@@ -424,7 +426,7 @@ public final class ParallelReader {
 
         private long awaitEnd() throws IOException {
             try {
-                long answer = lateEnd.get();
+                long answer = Objects.requireNonNull(lateEnd, "no end was asked for").get();
                 if (answer < position) {
                     throw new IOException("no element boundary to cut at");
                 }

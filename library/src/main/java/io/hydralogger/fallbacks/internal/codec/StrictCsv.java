@@ -19,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of a CSV or TSV text with a header row, read strictly by the {@link ReadRules} with
@@ -35,7 +37,7 @@ final class StrictCsv implements Iterator<Map<String, String>>, AutoCloseable {
     private final CheckedText text;
     private final CsvReader<CsvRecord> csv;
     private final Iterator<CsvRecord> rows;
-    private List<String> header;
+    private @Nullable List<String> header;
 
     /**
      * Reads CSV text.
@@ -67,13 +69,14 @@ final class StrictCsv implements Iterator<Map<String, String>>, AutoCloseable {
             throw new NoSuchElementException();
         }
         CsvRecord row = rows.next();
-        if (!ReadRules.isCompleteCsvRow(true, row.getFieldCount(), header.size())) {
+        List<String> names = Objects.requireNonNull(header, "the header is read by hasNext()");
+        if (!ReadRules.isCompleteCsvRow(true, row.getFieldCount(), names.size())) {
             throw new CsvParseException("the row at line " + row.getStartingLineNumber() + " has "
-                    + row.getFieldCount() + " fields, the header " + header.size());
+                    + row.getFieldCount() + " fields, the header " + names.size());
         }
-        Map<String, String> fields = new LinkedHashMap<>(header.size() * 4 / 3 + 1);
-        for (int i = 0; i < header.size(); i++) {
-            fields.putIfAbsent(header.get(i), row.getField(i));
+        Map<String, String> fields = new LinkedHashMap<>(names.size() * 4 / 3 + 1);
+        for (int i = 0; i < names.size(); i++) {
+            fields.putIfAbsent(names.get(i), row.getField(i));
         }
         return fields;
     }

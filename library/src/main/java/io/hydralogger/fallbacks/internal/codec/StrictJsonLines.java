@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
@@ -23,7 +24,7 @@ final class StrictJsonLines<T> implements Iterator<T>, Closeable {
     private final JsonParser parser;
     private final ObjectReader reader;
     private final ReadRules.JsonLines rule = new ReadRules.JsonLines();
-    private JsonToken next;
+    private @Nullable JsonToken next;
     private boolean done;
 
     /**

@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.internal.codec;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -19,7 +20,7 @@ final class WriteProgress {
     private final HandedOut handedOut;
     private long records;
     private long lastForce;
-    private Object previous;
+    private @Nullable Object previous;
     private boolean reused;
 
     /**
@@ -87,7 +88,7 @@ final class WriteProgress {
      *
      * @param record the record
      */
-    void saw(Object record) {
+    void saw(@Nullable Object record) {
         if (record == previous && record != null && !(record instanceof String || record instanceof Number
                 || record instanceof Boolean || record instanceof Character || record instanceof Enum<?>)) {
             reused = true;

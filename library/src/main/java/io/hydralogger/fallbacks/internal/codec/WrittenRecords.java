@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -61,7 +62,7 @@ public final class WrittenRecords {
     private final JsonMapper mapper;
     private final Bytes source;
     private long copied;
-    private Exception readFailure;
+    private @Nullable Exception readFailure;
 
     WrittenRecords(Layout layout, long records, long bytes, char delimiter, List<String> columns, JsonMapper mapper,
             Bytes source) {
@@ -85,7 +86,7 @@ public final class WrittenRecords {
     }
 
     /** {@return why the last {@link #copyTo} could not read back every record, or null when it could} */
-    public Exception readFailure() {
+    public @Nullable Exception readFailure() {
         return readFailure;
     }
 

@@ -4,4 +4,7 @@
  * {@link io.hydralogger.fallbacks.internal.codec.ParallelReader} parses large files on several
  * threads with the one-thread result.
  */
+@NullMarked
 package io.hydralogger.fallbacks.internal.codec;
+
+import org.jspecify.annotations.NullMarked;

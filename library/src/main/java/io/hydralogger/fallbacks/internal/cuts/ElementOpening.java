@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.internal.cuts;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guesses where a JSON array of records may be cut between two top-level elements, by looking
@@ -50,7 +51,7 @@ public final class ElementOpening {
      * @param size the file's size
      * @throws IOException if the file cannot be read
      */
-    public static byte[] of(Bytes file, long begin, long size) throws IOException {
+    public static byte @Nullable [] of(Bytes file, long begin, long size) throws IOException {
         return of(file.read(begin, (int) Math.min(HEAD, size - begin)));
     }
 
@@ -79,7 +80,7 @@ public final class ElementOpening {
     }
 
     /** How the first element opens, from the text's first bytes; see {@link #of(Bytes, long, long)}. */
-    static byte[] of(byte[] head) {
+    static byte @Nullable [] of(byte[] head) {
         int i = skipSpace(head, 0);
         if (i >= head.length || head[i] != '[') {
             return null;

@@ -5,4 +5,7 @@
  * parse ({@code internal.codec.ParallelReader}) and the parallel inspection
  * ({@code recovery.ParallelScan}), which both prove every guess by their parses.
  */
+@NullMarked
 package io.hydralogger.fallbacks.internal.cuts;
+
+import org.jspecify.annotations.NullMarked;

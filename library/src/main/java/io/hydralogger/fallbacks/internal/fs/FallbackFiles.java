@@ -127,7 +127,7 @@ public final class FallbackFiles {
      */
     public List<Path> list(Path target) {
         List<Path> found = new ArrayList<>();
-        collect(target.toAbsolutePath().getParent(), FileNames.fallbackPrefix(target, false), found);
+        collect(Folders.parentOf(target), FileNames.fallbackPrefix(target, false), found);
         collect(folder, FileNames.fallbackPrefix(target, true), found);
         found.sort(Comparator.comparing((Path p) -> p.getFileName().toString()
                 .substring(p.getFileName().toString().lastIndexOf(FileNames.FALLBACK))).reversed());
@@ -175,7 +175,7 @@ public final class FallbackFiles {
                     channel.force(true);
                 }
                 if (sync.folders()) {
-                    Folders.force(candidate.getParent());
+                    Folders.force(Folders.parentOf(candidate));
                 }
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(candidate);
@@ -188,7 +188,7 @@ public final class FallbackFiles {
 
     private static FileChannel openPrivate(Path file) throws IOException {
         Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        if (supportsPosix(file.getParent())) {
+        if (supportsPosix(Folders.parentOf(file))) {
             FileAttribute<Set<PosixFilePermission>> attribute = PosixFilePermissions.asFileAttribute(OWNER_FILE);
             return FileChannel.open(file, options, attribute);
         }

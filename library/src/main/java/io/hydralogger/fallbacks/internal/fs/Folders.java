@@ -42,9 +42,24 @@ public final class Folders {
                 continue;
             }
             if (sync) {
-                force(level.getParent());
+                force(parentOf(level));
             }
         }
+    }
+
+    /**
+     * The folder a file is in.
+     *
+     * @param file the file
+     * @return the parent of its absolute path
+     * @throws IllegalArgumentException for a root, which is in no folder
+     */
+    public static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException(file + " is a root: it is in no folder");
+        }
+        return parent;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +136,7 @@ public final class LineAppender {
             if (sync.files()) {
                 channel.force(false);
                 if (file.created && sync.folders()) {
-                    Folders.force(file.target.getParent());
+                    Folders.force(Folders.parentOf(file.target));
                 }
             }
         } catch (IOException e) {
@@ -147,7 +148,7 @@ public final class LineAppender {
         return written;
     }
 
-    private static Object fileKey(Path file) throws IOException {
+    private static @Nullable Object fileKey(Path file) throws IOException {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (NoSuchFileException e) {
@@ -163,11 +164,11 @@ public final class LineAppender {
     public static final class OpenFile implements Closeable {
         private final Path target;
         private final FileChannel channel;
-        private final Object key;
+        private final @Nullable Object key;
         private boolean created;
         private long knownEnd = -1;
 
-        private OpenFile(Path target, FileChannel channel, Object key, boolean created) {
+        private OpenFile(Path target, FileChannel channel, @Nullable Object key, boolean created) {
             this.target = target;
             this.channel = channel;
             this.key = key;
@@ -262,7 +263,7 @@ public final class LineAppender {
             }
             if (sync.folders()) {
                 // the evidence's name must be on disk before the torn bytes are cut off the target
-                Folders.force(evidence.getParent());
+                Folders.force(Folders.parentOf(evidence));
             }
             return evidence;
         }

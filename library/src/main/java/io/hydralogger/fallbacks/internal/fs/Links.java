@@ -32,7 +32,7 @@ public final class Links {
                 throw new FileSystemException(target.toString(), null, "too many levels of symbolic links");
             }
             Path link = Files.readSymbolicLink(current);
-            current = current.getParent().resolve(link).normalize();
+            current = Folders.parentOf(current).resolve(link).normalize();
         }
         return current;
     }

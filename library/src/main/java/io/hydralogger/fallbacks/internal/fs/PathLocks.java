@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serialises the writers of each file: an in-JVM lock per path, plus (when asked) an OS lock
@@ -41,8 +40,8 @@ public final class PathLocks {
     /** Idle entries kept, with their open files, before the oldest are closed. */
     public static final int MAX_IDLE = 64;
 
-    /** Ends idle leases; one daemon thread for every table. */
-    private static final ScheduledExecutorService LEASE_TIMER = leaseTimer();
+    /** Ends idle leases: this table's one thread, made at its first lease. */
+    private final LeaseTimer leases = new LeaseTimer();
 
     private final ConcurrentHashMap<Path, Entry> table = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Path> idle = new ConcurrentLinkedQueue<>();
@@ -56,14 +55,14 @@ public final class PathLocks {
          *
          * @return the attachment, or null
          */
-        AutoCloseable attachment();
+        @Nullable AutoCloseable attachment();
 
         /**
          * Replaces the attachment; it is closed when the entry is dropped.
          *
          * @param attachment the new attachment, or null
          */
-        void attach(AutoCloseable attachment);
+        void attach(@Nullable AutoCloseable attachment);
 
         /**
          * Whether this JVM kept the OS lock without a break since its last append hold (a lease,
@@ -100,10 +99,10 @@ public final class PathLocks {
         /** Whether the path is in the idle queue; changed only inside the table's compute functions. */
         boolean queued;
         /** The OS lock and its lease; guarded by {@link #lock}. */
-        ProcessLock os;
+        @Nullable ProcessLock os;
         /** Whether the lease timer is set for this entry; guarded by {@link #lock}. */
         boolean timerSet;
-        AutoCloseable attachment;
+        @Nullable AutoCloseable attachment;
 
         void closeFiles() {
             closeQuietly(attachment);
@@ -270,7 +269,7 @@ public final class PathLocks {
      */
     private void release(Path target, Entry entry, boolean processLock, boolean lease) {
         try {
-            if (processLock && entry.os != null && entry.os.release(lease) && !entry.timerSet) {
+            if (processLock && entry.os != null && entry.os.release(lease && !leases.closed()) && !entry.timerSet) {
                 entry.timerSet = true;
                 scheduleLeaseCheck(target, entry, ProcessLock.IDLE_MICROS * 1_000);
             }
@@ -281,30 +280,34 @@ public final class PathLocks {
 
     /** Ends the lease of an entry once it is idle; looks again later while it is in use. */
     private void scheduleLeaseCheck(Path target, Entry entry, long delayNanos) {
-        LEASE_TIMER.schedule(() -> {
-            long next = ProcessLock.IDLE_MICROS * 1_000;
-            if (entry.lock.tryLock()) {
-                try {
-                    next = entry.os == null ? -1 : entry.os.expire();
-                    entry.timerSet = next >= 0;
-                } finally {
-                    entry.lock.unlock();
-                }
-            }
-            if (next >= 0) {
-                scheduleLeaseCheck(target, entry, next);
-            }
-        }, delayNanos, TimeUnit.NANOSECONDS);
+        if (!leases.schedule(() -> check(target, entry), delayNanos)) {
+            entry.timerSet = false;
+        }
     }
 
-    private static ScheduledExecutorService leaseTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "hydra-fallbacks-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+    private void check(Path target, Entry entry) {
+        long next = ProcessLock.IDLE_MICROS * 1_000;
+        if (entry.lock.tryLock()) {
+            try {
+                next = entry.os == null ? -1 : entry.os.expire();
+                entry.timerSet = next >= 0;
+            } finally {
+                entry.lock.unlock();
+            }
+        }
+        if (next >= 0) {
+            scheduleLeaseCheck(target, entry, next);
+        }
+    }
+
+    /**
+     * Stops the lease timer and closes the idle files; from now on no OS lock is kept past its
+     * hold (a lease still running ends at the next release or when its file is closed). Locks
+     * can still be taken.
+     */
+    public void close() {
+        leases.close();
+        closeIdle();
     }
 
     private void unlockAndLeave(Path target, Entry entry) {
@@ -358,7 +361,7 @@ public final class PathLocks {
         });
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    private static void closeQuietly(@Nullable AutoCloseable closeable) {
         if (closeable == null) {
             return;
         }
@@ -392,12 +395,12 @@ public final class PathLocks {
         }
 
         @Override
-        public AutoCloseable attachment() {
+        public @Nullable AutoCloseable attachment() {
             return entry.attachment;
         }
 
         @Override
-        public void attach(AutoCloseable attachment) {
+        public void attach(@Nullable AutoCloseable attachment) {
             entry.attachment = attachment;
         }
 

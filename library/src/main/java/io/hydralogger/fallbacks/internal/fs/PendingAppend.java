@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.internal.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The encoded lines of one append call, waiting to be written by whichever thread holds the
@@ -12,7 +13,7 @@ public final class PendingAppend {
     private final byte[] lines;
     private final int length;
     private volatile boolean done;
-    private Throwable failure;
+    private @Nullable Throwable failure;
 
     /**
      * Wraps encoded lines.
@@ -39,7 +40,7 @@ public final class PendingAppend {
         return done;
     }
 
-    void complete(Throwable error) {
+    void complete(@Nullable Throwable error) {
         failure = error;
         done = true;
     }

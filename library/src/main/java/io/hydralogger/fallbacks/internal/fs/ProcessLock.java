@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OS side of one file's lock: the lock file {@code .<name>.lock}, the OS lock on its first
@@ -50,9 +51,9 @@ final class ProcessLock {
     private static final long WAITING_BYTE = 1;
 
     private final Path lockFile;
-    private FileChannel channel;
-    private Object key;
-    private FileLock held;
+    private @Nullable FileChannel channel;
+    private @Nullable Object key;
+    private @Nullable FileLock held;
     private long heldSince;
     private long lastUse;
     private boolean leased;
@@ -143,7 +144,7 @@ final class ProcessLock {
         held = null;
         leased = false;
         try {
-            if (lock.isValid()) {
+            if (lock != null && lock.isValid()) {
                 lock.release();
             }
         } catch (IOException e) {
@@ -207,7 +208,7 @@ final class ProcessLock {
     private FileLock waitFor(long position, boolean shared) throws IOException {
         Exception refused;
         try {
-            return channel.lock(position, 1, shared);
+            return open().lock(position, 1, shared);
         } catch (IOException | OverlappingFileLockException e) {
             refused = e;
         }
@@ -232,15 +233,23 @@ final class ProcessLock {
      * another channel (the same file reached by another path, a hard link say: the JVM refuses
      * overlapping locks of its own, and that lock is released within a lease's idle time).
      */
-    private FileLock tryLock(long position, boolean shared) throws IOException {
+    private FileChannel open() {
+        FileChannel open = channel;
+        if (open == null) {
+            throw new IllegalStateException("the lock file " + lockFile + " is not open");
+        }
+        return open;
+    }
+
+    private @Nullable FileLock tryLock(long position, boolean shared) throws IOException {
         try {
-            return channel.tryLock(position, 1, shared);
+            return open().tryLock(position, 1, shared);
         } catch (OverlappingFileLockException e) {
             return null;
         }
     }
 
-    private static Object fileKey(Path file) throws IOException {
+    private static @Nullable Object fileKey(Path file) throws IOException {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (NoSuchFileException e) {

@@ -18,6 +18,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,7 @@ public final class TempFiles {
         }
     }
 
-    private static PosixFileAttributes posixAttributes(Path target) throws IOException {
+    private static @Nullable PosixFileAttributes posixAttributes(Path target) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (view == null || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {

@@ -37,4 +37,7 @@
  *       about to lock it)</td></tr>
  * </table>
  */
+@NullMarked
 package io.hydralogger.fallbacks.internal.fs;
+
+import org.jspecify.annotations.NullMarked;

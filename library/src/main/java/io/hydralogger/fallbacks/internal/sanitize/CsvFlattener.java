@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,12 +40,12 @@ public final class CsvFlattener implements ValueSink {
     private String[] objectKeys = new String[8];
     private boolean[] objectEmpty = new boolean[8];
     private int depth;
-    private String currentKey;
+    private @Nullable String currentKey;
 
     private final StringBuilder cellText = new StringBuilder();
-    private JsonGenerator capture;
+    private @Nullable JsonGenerator capture;
     private int captureDepth;
-    private String captureKey;
+    private @Nullable String captureKey;
 
     /**
      * Creates a flattener.
@@ -63,7 +65,7 @@ public final class CsvFlattener implements ValueSink {
      *
      * @param record any value; null gives a row of empty cells
      */
-    public void flatten(Object record) {
+    public void flatten(@Nullable Object record) {
         Arrays.fill(row, 0, columns.size(), null);
         depth = 0;
         captureDepth = 0;
@@ -93,7 +95,7 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void beginObject() {
         if (captureDepth > 0) {
-            capture.writeStartObject();
+            captured().writeStartObject();
             captureDepth++;
             return;
         }
@@ -116,7 +118,7 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void name(String name) {
         if (captureDepth > 0) {
-            capture.writeName(name);
+            captured().writeName(name);
             return;
         }
         objectEmpty[depth] = false;
@@ -127,7 +129,7 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void endObject() {
         if (captureDepth > 0) {
-            capture.writeEndObject();
+            captured().writeEndObject();
             endCaptured();
             return;
         }
@@ -146,20 +148,20 @@ public final class CsvFlattener implements ValueSink {
                         .createGenerator(new StringBuilderWriter(cellText));
             }
         }
-        capture.writeStartArray();
+        captured().writeStartArray();
         captureDepth++;
     }
 
     @Override
     public void endArray() {
-        capture.writeEndArray();
+        captured().writeEndArray();
         endCaptured();
     }
 
     @Override
     public void string(String value) {
         if (captureDepth > 0) {
-            capture.writeString(value);
+            captured().writeString(value);
         } else {
             cell(keyHere(), neutralizeFormulas ? neutralize(value) : value);
         }
@@ -168,7 +170,7 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void number(long value) {
         if (captureDepth > 0) {
-            capture.writeNumber(value);
+            captured().writeNumber(value);
         } else {
             cell(keyHere(), Long.toString(value));
         }
@@ -177,7 +179,7 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void number(double value) {
         if (captureDepth > 0) {
-            capture.writeNumber(value);
+            captured().writeNumber(value);
         } else {
             cell(keyHere(), Double.toString(value));
         }
@@ -186,7 +188,7 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void number(BigInteger value) {
         if (captureDepth > 0) {
-            capture.writeNumber(value);
+            captured().writeNumber(value);
         } else {
             cell(keyHere(), value.toString());
         }
@@ -195,7 +197,7 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void number(BigDecimal value) {
         if (captureDepth > 0) {
-            capture.writeNumber(value);
+            captured().writeNumber(value);
         } else {
             cell(keyHere(), value.toString());
         }
@@ -204,7 +206,7 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void bool(boolean value) {
         if (captureDepth > 0) {
-            capture.writeBoolean(value);
+            captured().writeBoolean(value);
         } else {
             cell(keyHere(), value ? "true" : "false");
         }
@@ -213,27 +215,32 @@ public final class CsvFlattener implements ValueSink {
     @Override
     public void nullValue() {
         if (captureDepth > 0) {
-            capture.writeNull();
+            captured().writeNull();
         } else if (depth > 0) {
-            cell(currentKey, null);
+            cell(keyHere(), null);
         }
         // else: the record itself is null, a row of empty cells, not a column "value" of its own
     }
 
     /** The column the next scalar belongs to: the current key, or "value" outside any object. */
     private String keyHere() {
-        return depth == 0 ? "value" : currentKey;
+        return depth == 0 ? "value" : Objects.requireNonNull(currentKey, "a value in an object comes after its name");
+    }
+
+    /** {@return the generator of the value being captured into one cell} */
+    private JsonGenerator captured() {
+        return Objects.requireNonNull(capture, "no value is being captured");
     }
 
     private void endCaptured() {
         if (--captureDepth == 0) {
-            capture.flush();
-            cell(captureKey, cellText.toString());
+            captured().flush();
+            cell(Objects.requireNonNull(captureKey), cellText.toString());
             cellText.setLength(0);
         }
     }
 
-    private void cell(String column, String text) {
+    private void cell(String column, @Nullable String text) {
         Integer index = columnIndex.get(column);
         if (index == null) {
             index = columns.size();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.stream.BaseStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The elements of a value that the sanitiser writes as an array of its elements (an iterable, an
@@ -15,12 +16,12 @@ import java.util.stream.BaseStream;
 public final class RootElements implements Iterator<Object>, AutoCloseable {
     private final Object root;
     private final Iterator<?> iterator;
-    private final BaseStream<?, ?> stream;
-    private Object next;
+    private final @Nullable BaseStream<?, ?> stream;
+    private @Nullable Object next;
     private boolean ready;
     private boolean ended;
 
-    private RootElements(Object root, Iterator<?> iterator, BaseStream<?, ?> stream) {
+    private RootElements(Object root, Iterator<?> iterator, @Nullable BaseStream<?, ?> stream) {
         this.root = root;
         this.iterator = iterator;
         this.stream = stream;
@@ -34,7 +35,7 @@ public final class RootElements implements Iterator<Object>, AutoCloseable {
      * @return its elements, or null when the value is written otherwise (an object, a scalar, a
      *     primitive array)
      */
-    static RootElements of(ShapeCache cache, Object root) {
+    static @Nullable RootElements of(ShapeCache cache, @Nullable Object root) {
         if (root == null) {
             return null;
         }
@@ -73,7 +74,7 @@ public final class RootElements implements Iterator<Object>, AutoCloseable {
     }
 
     @Override
-    public Object next() {
+    public @Nullable Object next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sanitiser's entry for the rest of the library: walks any value into a {@link ValueSink}
@@ -27,7 +28,7 @@ public final class Sanitizer {
      * @param value any value, may be null
      * @param sink where the events go
      */
-    public void sanitizeTo(Object value, ValueSink sink) {
+    public void sanitizeTo(@Nullable Object value, ValueSink sink) {
         new Walker(shapes, sink).walk(value);
     }
 
@@ -51,7 +52,7 @@ public final class Sanitizer {
      * @return its elements, or null when it is written otherwise (an object, a scalar, a
      *     primitive array)
      */
-    public RootElements elementsOf(Object root) {
+    public @Nullable RootElements elementsOf(@Nullable Object root) {
         return RootElements.of(shapes, root);
     }
 
@@ -75,7 +76,7 @@ public final class Sanitizer {
      * @param value any value, may be null
      * @return the copy; null only for a null (or empty Optional) value
      */
-    public Object toTree(Object value) {
+    public @Nullable Object toTree(@Nullable Object value) {
         TreeSink tree = new TreeSink();
         sanitizeTo(value, tree);
         return tree.result();
@@ -88,7 +89,7 @@ public final class Sanitizer {
      * @return column name to cell text, in first-seen order; every cell is a string, a null value
      *     the empty string (as a file holds it)
      */
-    public Map<String, String> toCsvRow(Object record) {
+    public Map<String, String> toCsvRow(@Nullable Object record) {
         CsvFlattener flattener = new CsvFlattener(this, false);
         flattener.flatten(record);
         List<String> columns = flattener.columns();

@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -40,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.stream.BaseStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded per-class cache of {@link Shape}s. Taking a class apart (reflection over record
@@ -111,7 +113,7 @@ final class ShapeCache {
         return new Shape(Shape.Kind.OTHER);
     }
 
-    private static Shape.Kind simpleKind(Class<?> type) {
+    private static Shape.@Nullable Kind simpleKind(Class<?> type) {
         if (CharSequence.class.isAssignableFrom(type)) {
             return Shape.Kind.STRING;
         }
@@ -217,7 +219,7 @@ final class ShapeCache {
     }
 
     /** Returns null when a component cannot be read (a class of a module that does not open it). */
-    private static List<Shape.Property> recordProperties(Class<?> type) {
+    private static @Nullable List<Shape.Property> recordProperties(Class<?> type) {
         List<Shape.Property> properties = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
             MethodHandle getter = getterHandle(component.getAccessor());
@@ -258,12 +260,12 @@ final class ShapeCache {
                 .thenComparing(Comparator.naturalOrder()));
         List<Shape.Property> properties = new ArrayList<>(names.size());
         for (String name : names) {
-            properties.add(new Shape.Property(name, found.get(name)));
+            properties.add(new Shape.Property(name, Objects.requireNonNull(found.get(name))));
         }
         return List.copyOf(properties);
     }
 
-    private static String propertyName(Method method) {
+    private static @Nullable String propertyName(Method method) {
         if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0
                 || method.getReturnType() == void.class || method.getDeclaringClass() == Object.class) {
             return null;
@@ -301,7 +303,7 @@ final class ShapeCache {
         return order;
     }
 
-    private static MethodHandle getterHandle(Method method) {
+    private static @Nullable MethodHandle getterHandle(Method method) {
         try {
             if (!method.trySetAccessible()) {
                 return null;
@@ -312,7 +314,7 @@ final class ShapeCache {
         }
     }
 
-    private static MethodHandle fieldHandle(Field field) {
+    private static @Nullable MethodHandle fieldHandle(Field field) {
         try {
             if (!field.trySetAccessible()) {
                 return null;

@@ -8,14 +8,15 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Builds plain Java values (LinkedHashMap, ArrayList, String, Long, Double, ...) from events. */
 final class TreeSink implements ValueSink {
     private final Deque<Object> containers = new ArrayDeque<>();
     private final Deque<String> names = new ArrayDeque<>();
-    private Object result;
+    private @Nullable Object result;
 
-    Object result() {
+    @Nullable Object result() {
         return result;
     }
 
@@ -80,7 +81,7 @@ final class TreeSink implements ValueSink {
     }
 
     @SuppressWarnings("unchecked")
-    private void add(Object value) {
+    private void add(@Nullable Object value) {
         Object parent = containers.peek();
         if (parent == null) {
             result = value;

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.BaseStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes one value apart into {@link ValueSink} events by the rules of {@code DataSanitizer}.
@@ -66,7 +67,7 @@ final class Walker {
         return "[iteration failed: " + e.getClass().getName() + "]";
     }
 
-    void walk(Object value) {
+    void walk(@Nullable Object value) {
         if (value == null) {
             sink.nullValue();
             return;
@@ -330,7 +331,7 @@ final class Walker {
         }
     }
 
-    private static String safeMessage(Throwable throwable) {
+    private static @Nullable String safeMessage(Throwable throwable) {
         try {
             return throwable.getMessage();
         } catch (RuntimeException e) {

@@ -4,4 +4,7 @@
  * rules of {@code DataSanitizer}, using a bounded per-class cache of shapes;
  * {@link io.hydralogger.fallbacks.internal.sanitize.CsvFlattener} turns records into CSV rows.
  */
+@NullMarked
 package io.hydralogger.fallbacks.internal.sanitize;
+
+import org.jspecify.annotations.NullMarked;
