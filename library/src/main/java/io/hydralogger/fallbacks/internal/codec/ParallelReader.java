@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.internal.codec;
 
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -66,6 +67,19 @@ public final class ParallelReader {
         return size >= THRESHOLD && defaultChunks() >= 2 && (maxDocument <= 0 || size <= maxDocument);
     }
 
+    /**
+     * Whether the file's bytes may be cut as UTF-8 (see {@link ReadRules#mayBeUtf8}): a UTF-16
+     * file (a byte order mark and a zero byte in every ASCII character) is parsed on one thread,
+     * where Jackson detects its encoding.
+     */
+    private static boolean mayBeUtf8(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(4);
+        while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+            // reads the first bytes
+        }
+        return ReadRules.mayBeUtf8(head.array(), head.position());
+    }
+
     /** {@return the number of chunks for this machine: its cores, at most {@value #MAX_CHUNKS}} */
     public static int defaultChunks() {
         return Math.min(Runtime.getRuntime().availableProcessors(), MAX_CHUNKS);
@@ -86,6 +100,9 @@ public final class ParallelReader {
     public static <T> Optional<List<T>> readJsonLines(JsonMapper mapper, Path path, JavaType type, int chunks,
             ExecutorService pool) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (!mayBeUtf8(channel)) {
+                return Optional.empty();
+            }
             long size = channel.size();
             long[] cuts = new long[chunks + 1];
             cuts[chunks] = size;
@@ -135,6 +152,9 @@ public final class ParallelReader {
             return Optional.empty();
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (!mayBeUtf8(channel)) {
+                return Optional.empty();
+            }
             long size = channel.size();
             long[] targets = cutTargets(size, chunks);
             List<CompletableFuture<Long>> commas = new ArrayList<>(chunks - 1);
