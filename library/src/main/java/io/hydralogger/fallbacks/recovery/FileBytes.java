@@ -90,8 +90,14 @@ final class FileBytes implements Closeable {
         }
         try (file) {
             Path temp = Files.createTempFile("hydra-fallbacks-", ".utf8");
-            FileChannel copy = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    StandardOpenOption.DELETE_ON_CLOSE);
+            FileChannel copy;
+            try {
+                copy = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
             try (InputStream text = new Utf8Transcoder(new BufferedInputStream(
                     file.streamAt(ReadRules.bomLength(charset.get())), WINDOW), charset.get())) {
                 byte[] buffer = new byte[WINDOW];
