@@ -70,6 +70,14 @@ public final class RecoveredRecords implements Iterator<Object>, Closeable {
         return reader != null && reader.singleValue();
     }
 
+    /**
+     * {@return how many bytes of {@link #sourcePath()} have been read so far, read-ahead included
+     * (0 when there is no source)} For progress shown to a user.
+     */
+    public long bytesRead() {
+        return reader == null ? 0 : reader.bytesRead();
+    }
+
     /** {@return the problems of the source as read so far (complete when the records are consumed)} */
     public Optional<CorruptionReport> sourceReport() {
         return reader == null ? Optional.empty() : Optional.of(reader.report());

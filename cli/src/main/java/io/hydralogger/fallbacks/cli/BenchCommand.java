@@ -34,11 +34,11 @@ import picocli.CommandLine.Spec;
  * One run on a shared machine is a rough figure: compare rows of the same run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure write and read throughput per format, the cache and concurrent writers.",
-            "The original performance test, on real files in a temp folder (removed afterwards):",
-            "durable writes and reads of each format, the sanitiser with its per-class cache cold",
-            "and warm, and threads writing files of their own, one shared file, and appending to",
-            "one log. With --json, the figures as one JSON object."})
+        description = {"Measure write and read speed, the cache and concurrent writers.",
+            "The original performance test, on real files in a temp folder (removed afterwards): durable"
+                + " writes and reads of each format, the sanitiser with its per-class cache cold and warm, and"
+                + " threads writing files of their own, one shared file, and appending to one log.",
+            "With --json, the figures as one JSON object."})
 final class BenchCommand implements Callable<Integer> {
     /** The formats measured: TSV is CSV's code with another delimiter, so it is not measured apart. */
     private static final List<Format> BENCHED = List.of(Format.JSON, Format.JSON_LINES, Format.CSV);
@@ -123,8 +123,7 @@ final class BenchCommand implements Callable<Integer> {
         WriteResult written = handler.write(data, file, format);
         long writeNanos = System.nanoTime() - start;
         if (!written.ok()) {
-            throw new CliException(Main.ERROR, "could not write " + file + ": "
-                    + written.error().map(Errors::describe).orElse("unknown error"));
+            throw OutputFile.failed(file, written);
         }
         start = System.nanoTime();
         ReadResult<?> read = switch (format) {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code cat}: the records of a file as JSON Lines on stdout, in constant memory. */
 @Command(name = "cat", mixinStandardHelpOptions = true,
         description = {"Print the records of FILE as JSON Lines on stdout.",
-            "CSV rows become objects of text. A damaged file prints every record that can be",
-            "salvaged, says on stderr what was skipped, and exits 1."})
+            "CSV rows become objects of text. A damaged file prints every record that can be salvaged,"
+                + " says on stderr what was skipped, and exits 1."})
 final class CatCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -37,7 +37,7 @@ final class CatCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Format from = format.of(file);
         FallbackHandler handler = options.handler();
-        try (Progress progress = Progress.records("cat", -1, main.quiet());
+        try (Progress progress = Progress.bytes("cat", Progress.sizeOf(file), main.quiet());
                 RecordInput records = RecordInput.open(file, from, options.dialect(), progress);
                 Output.Records out = Output.of(spec).records(handler.mapper())) {
             while (records.hasNext()) {

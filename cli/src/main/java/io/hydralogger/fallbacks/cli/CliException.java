@@ -18,6 +18,18 @@ final class CliException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
+    /**
+     * Creates the failure of an operation that failed for a reason of its own.
+     *
+     * @param exitCode the exit code of the tool
+     * @param message the line to print
+     * @param cause why the operation failed (its stack trace comes with {@code --verbose}), or null
+     */
+    CliException(int exitCode, String message, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
+
     /** {@return the exit code of the tool} */
     int exitCode() {
         return exitCode;

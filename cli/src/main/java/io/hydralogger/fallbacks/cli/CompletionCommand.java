@@ -11,8 +11,11 @@ import picocli.CommandLine.Spec;
 /** {@code completion}: prints the bash completion script of every subcommand and option. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a bash completion script for hydra-fallbacks.",
-            "Use it now with:  source <(./hydra-fallbacks completion)",
-            "or keep it:       ./hydra-fallbacks completion > ~/.local/share/bash-completion/completions/hydra-fallbacks"})
+            "Use it in this shell:",
+            "  source <(./hydra-fallbacks completion)",
+            "or keep it for every new shell (bash-completion's folder):",
+            "  d=~/.local/share/bash-completion/completions",
+            "  mkdir -p $d && ./hydra-fallbacks completion > $d/hydra-fallbacks"})
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -20,10 +20,13 @@ import picocli.CommandLine.Spec;
 /** {@code convert}: any supported format to any other, streamed, written atomically. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Convert IN to OUT, each in the format of its extension.",
-            "Records stream through in constant memory; OUT is written atomically with a backup of",
-            "its previous version. CSV flattens nested objects to dotted columns and reads cells",
-            "back as text. A damaged IN converts every record that can be salvaged, says on",
-            "stderr what was skipped, and exits 1. With --json, the summary as one JSON object."})
+            "The extensions are .json, .jsonl (or .ndjson), .csv and .tsv; --from and --to name the format"
+                + " of a file with another one (OUT must have one of them or --to). OUT's folder must exist.",
+            "Records stream through in constant memory; OUT is written atomically with a backup of its"
+                + " previous version. CSV flattens nested objects to dotted columns and reads cells back as"
+                + " text. A damaged IN converts every record that can be salvaged, says on stderr what was"
+                + " skipped, and exits 1.",
+            "With --json, the summary as one JSON object."})
 final class ConvertCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -54,15 +57,14 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format inFormat = FormatOption.orOf(from, in);
-        Format outFormat = FormatOption.orOf(to, out);
+        Format outFormat = OutputFile.format(out, to, "--to");
+        OutputFile.checkFolder(out);
         FallbackHandler handler = options.handler();
-        try (Progress progress = Progress.records("convert", -1, main.quiet());
+        try (Progress progress = Progress.bytes("convert", Progress.sizeOf(in), main.quiet());
                 RecordInput input = RecordInput.open(in, inFormat, options.dialect(), progress)) {
             WriteResult result = handler.write(input, out, outFormat);
             if (!result.ok()) {
-                throw new CliException(Main.ERROR, "could not write " + out + ": "
-                        + result.error().map(Errors::describe).orElse("unknown error")
-                        + result.fallback().map(f -> "; the records are in " + f).orElse(""));
+                throw OutputFile.failed(out, result);
             }
             progress.close();
             Output output = Output.of(spec);
@@ -77,12 +79,14 @@ final class ConvertCommand implements Callable<Integer> {
                 Reports.putDamage(summary, input.report());
                 summary.put("bytes", result.bytes());
                 summary.put("backup", result.backup().map(Path::toString).orElse(null));
+                summary.put("durability_unknown", result.durabilityUnknown());
                 summary.put("problems", Reports.problems(input.report()));
                 output.json(stdout, summary);
             } else {
                 stdout.printf("converted %d records: %s (%s) -> %s (%s, %d bytes)%s%n", input.count(), in,
                         inFormat.label(), out, outFormat.label(), result.bytes(),
-                        result.backup().map(b -> "; previous version kept as " + b).orElse(""));
+                        result.backup().map(b -> "; previous version kept as " + b).orElse("")
+                                + OutputFile.durabilityNote(result));
             }
             stdout.flush();
             input.failIfDamaged("converted");

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -186,6 +187,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  error:    " + result.error().map(Throwable::getMessage).orElse("-"));
         out.println("  fallback: " + result.fallback().map(Path::toString).orElse("none") + " ("
                 + result.fallback().map(this::lineCount).orElse(0L) + " records kept)");
+        out.println("The library also logs it through SLF4J, as a WARN line that starts 'Failed to write'"
+                + " (--verbose shows the library's lines).");
     }
 
     private void batches(Path folder) {
@@ -262,7 +265,15 @@ final class DemoCommand implements Callable<Integer> {
 
     private void statistics() {
         heading("Performance statistics");
-        Fallbacks.getPerformanceStats().forEach((key, value) -> out.printf("  %-24s %s%n", key, value));
+        // one column of names, one of values: whole numbers as they are, the rest (milliseconds)
+        // rounded to two decimals, aligned on the right
+        Map<String, String> shown = new LinkedHashMap<>();
+        Fallbacks.getPerformanceStats().forEach((key, value) -> shown.put(key,
+                value instanceof Double || value instanceof Float
+                        ? String.format(Locale.ROOT, "%.2f", ((Number) value).doubleValue()) : String.valueOf(value)));
+        int keys = shown.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int values = shown.values().stream().mapToInt(String::length).max().orElse(0);
+        shown.forEach((key, value) -> out.printf("  %-" + keys + "s  %" + values + "s%n", key, value));
         out.println("Live locks now: " + Fallbacks.handler().stats().liveLocks() + " (locks go when nobody holds them).");
     }
 

@@ -1,5 +1,6 @@
 package io.hydralogger.fallbacks.cli;
 
+import io.hydralogger.fallbacks.FallbackHandler;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedList;
@@ -35,7 +36,8 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Log what the library does and print stack traces of errors.")
+            description = "Log what the library does (also the outcomes the tool reports itself) and print the"
+                + " stack traces of errors.")
     boolean verbose;
 
     @Option(names = "--quiet", scope = CommandLine.ScopeType.INHERIT,
@@ -61,7 +63,7 @@ public final class Main implements Callable<Integer> {
         List<String> list = Arrays.asList(args);
         boolean verbose = list.contains("--verbose");
         configureLogging(verbose, list.contains("--quiet"));
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(System.getenv(HelpLayout.COLUMNS));
         cli.setExecutionExceptionHandler((e, line, parse) -> {
             PrintWriter err = line.getErr();
             if (verbose) {
@@ -84,6 +86,18 @@ public final class Main implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /**
+     * {@return the tool's commands, their help laid out for a terminal of the given width}
+     *
+     * @param columns the terminal's width ({@value HelpLayout#COLUMNS}), or null for the
+     *     terminal's own
+     */
+    static CommandLine commandLine(String columns) {
+        CommandLine cli = new CommandLine(new Main());
+        HelpLayout.apply(cli, columns);
+        return cli;
+    }
+
     /** Without a subcommand: the usage on stderr, and a usage error. */
     @Override
     public Integer call() {
@@ -101,17 +115,28 @@ public final class Main implements Callable<Integer> {
             // an option value the tool's converters refused: their words say what was expected
             return Errors.firstLine(conversion.getMessage());
         }
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
-                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown subcommand '" + unmatched.getUnmatched().get(0) + "'";
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            String problem = e.getCommandLine().getParent() == null && !first.startsWith("-")
+                    ? "unknown subcommand '" + first + "'" : Errors.firstLine(e.getMessage());
+            // picocli's suggestions: the subcommands or options whose names are closest
+            List<String> suggestions = unmatched.getSuggestions();
+            return suggestions.isEmpty() ? problem
+                    : problem + "; did you mean " + String.join(" or ", suggestions) + "?";
         }
         return Errors.firstLine(e.getMessage());
     }
 
-    /** The library logs through SLF4J; the tool shows warnings on stderr, or everything with --verbose. */
+    /**
+     * The library logs through SLF4J; the tool shows its warnings on stderr, or everything with
+     * --verbose. The lines of the handler's logger tell the outcome of each operation (a write
+     * that fell back, a read that salvaged, a repair), which every command reports itself in its
+     * own result: they come only with --verbose, so that no outcome is told twice.
+     */
     private static void configureLogging(boolean verbose, boolean quiet) {
         String level = verbose ? "debug" : quiet ? "off" : "warn";
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.log." + FallbackHandler.class.getName(), verbose ? "debug" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showLogName", "false");

@@ -3,8 +3,12 @@ package io.hydralogger.fallbacks.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -27,19 +31,24 @@ final class Progress implements AutoCloseable {
     /** How long work runs before its bar appears, unless {@value #DELAY_PROPERTY} says otherwise. */
     static final long DEFAULT_DELAY_MILLIS = 500;
 
-    private static final Progress NONE = new Progress(null, 0, false);
+    private static final Progress NONE = new Progress(null, 0, " records", 1, false);
 
     private final String task;
     private final long total;
+    private final String unit;
+    private final long unitSize;
     private final boolean enabled;
     private final long startNanos = System.nanoTime();
     private final long delayNanos;
     private long done;
+    private long records = -1;
     private ProgressBar bar;
 
-    private Progress(String task, long total, boolean enabled) {
+    private Progress(String task, long total, String unit, long unitSize, boolean enabled) {
         this.task = task;
         this.total = total;
+        this.unit = unit;
+        this.unitSize = unitSize;
         this.enabled = enabled;
         this.delayNanos = Duration.ofMillis(Long.getLong(DELAY_PROPERTY, DEFAULT_DELAY_MILLIS)).toNanos();
     }
@@ -54,7 +63,59 @@ final class Progress implements AutoCloseable {
      * @return the progress; does nothing when no bar may be shown
      */
     static Progress records(String task, long total, boolean quiet) {
-        return shown(quiet) ? new Progress(task, total, true) : NONE;
+        return shown(quiet) ? new Progress(task, total, " records", 1, true) : NONE;
+    }
+
+    /**
+     * Starts tracking the reading of files: bytes done of their size, and the records read. The
+     * bar counts in B, KiB, MiB or GiB, whichever shows the total as 10 units or more.
+     *
+     * @param task the label shown before the bar
+     * @param totalBytes the size of what is read; 0 or less when unknown (the bar then counts
+     *     bytes and shows the speed)
+     * @param quiet whether {@code --quiet} was given
+     * @return the progress; does nothing when no bar may be shown
+     */
+    static Progress bytes(String task, long totalBytes, boolean quiet) {
+        if (!shown(quiet)) {
+            return NONE;
+        }
+        long total = totalBytes > 0 ? totalBytes : -1;
+        String[] units = {" B", " KiB", " MiB", " GiB"};
+        int unit = 0;
+        while (unit < units.length - 1 && Math.abs(total) >= 10L << (10 * (unit + 1))) {
+            unit++;
+        }
+        return new Progress(task, total, units[unit], 1L << (10 * unit), true);
+    }
+
+    /** {@return whether a bar may be drawn (else every call does nothing)} */
+    boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * {@return the size of a file to read, or -1 when it has none to tell (missing, not a regular file)}
+     *
+     * @param file the file
+     */
+    static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Sets the bytes and the records done so far.
+     *
+     * @param bytes how many bytes were read
+     * @param recordsDone how many records were read
+     */
+    void update(long bytes, long recordsDone) {
+        records = recordsDone;
+        stepTo(bytes);
     }
 
     /**
@@ -82,11 +143,66 @@ final class Progress implements AutoCloseable {
                 return;
             }
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).setUpdateIntervalMillis(200)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(unit, unitSize).setUpdateIntervalMillis(200)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                    .showSpeed().startsFrom(0, Duration.ofNanos(elapsed)).build();
+                    .showSpeed(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+                    .startsFrom(0, Duration.ofNanos(elapsed)).build();
         }
         bar.stepTo(done);
+        if (records >= 0) {
+            bar.setExtraMessage(String.format(Locale.ROOT, " %,d records", records));
+        }
+    }
+
+    /**
+     * {@return records that tell this progress how far their reading got: every
+     * {@value Tracked#EVERY} records and at their end}
+     *
+     * @param records the records
+     * @param bytesRead how many bytes of the file were read so far
+     */
+    Tracked track(Iterator<?> records, LongSupplier bytesRead) {
+        return new Tracked(records, bytesRead, this);
+    }
+
+    /** Records read from a file, telling a progress the bytes and records read. Single-pass. */
+    static final class Tracked implements Iterator<Object> {
+        /** How many records are read between two updates of the progress. */
+        static final int EVERY = 256;
+
+        private final Iterator<?> records;
+        private final LongSupplier bytesRead;
+        private final Progress progress;
+        private long count;
+
+        private Tracked(Iterator<?> records, LongSupplier bytesRead, Progress progress) {
+            this.records = records;
+            this.bytesRead = bytesRead;
+            this.progress = progress;
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean more = records.hasNext();
+            if (!more) {
+                progress.update(bytesRead.getAsLong(), count);
+            }
+            return more;
+        }
+
+        @Override
+        public Object next() {
+            Object record = records.next();
+            if (++count % EVERY == 0) {
+                progress.update(bytesRead.getAsLong(), count);
+            }
+            return record;
+        }
+
+        /** {@return how many records were handed out} */
+        long count() {
+            return count;
+        }
     }
 
     /** Draws the bar's final state, if it was shown, and ends the line. */

@@ -20,13 +20,12 @@ import java.util.List;
 final class RecordInput implements Iterator<Object>, AutoCloseable {
     private final Path file;
     private final SalvageReader reader;
-    private final Progress progress;
-    private long count;
+    private final Progress.Tracked records;
 
     private RecordInput(Path file, SalvageReader reader, Progress progress) {
         this.file = file;
         this.reader = reader;
-        this.progress = progress;
+        this.records = progress.track(reader, reader::bytesRead);
     }
 
     /**
@@ -35,7 +34,7 @@ final class RecordInput implements Iterator<Object>, AutoCloseable {
      * @param file the file
      * @param format its format
      * @param dialect the delimiter and charset of a CSV or TSV file
-     * @param progress counts the records read
+     * @param progress told the bytes and records read
      * @return the records
      * @throws IOException if the file cannot be opened
      */
@@ -46,19 +45,17 @@ final class RecordInput implements Iterator<Object>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
-        return reader.hasNext();
+        return records.hasNext();
     }
 
     @Override
     public Object next() {
-        Object record = reader.next();
-        progress.stepTo(++count);
-        return record;
+        return records.next();
     }
 
     /** {@return how many records were handed out} */
     long count() {
-        return count;
+        return records.count();
     }
 
     /** {@return the problems found so far: all of them once the records are consumed} */
@@ -82,7 +79,7 @@ final class RecordInput implements Iterator<Object>, AutoCloseable {
         String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "";
         throw new CliException(Main.CORRUPTED, file + " is damaged: " + first.kind().label()
                 + (first.line() > 0 ? " at line " + first.line() : "") + ": " + Errors.firstLine(first.message())
-                + more + "; " + done + " the " + count + " records salvaged; " + Reports.damage(report));
+                + more + "; " + done + " the " + count() + " records salvaged; " + Reports.damage(report));
     }
 
     @Override

@@ -17,17 +17,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code recover}: the records of a file as a recovery policy finds them. */
 @Command(name = "recover", mixinStandardHelpOptions = true,
-        description = {"Salvage the records of FILE: the file itself when intact; else, by the policy, what can",
-            "be salvaged from it, its newest intact backup or a fallback file. Writes them atomically",
-            "to OUT (format by its extension) or as JSON Lines to stdout.",
-            "Exit 0 when FILE was intact, 1 when it was damaged or missing and records were",
-            "recovered, 2 when nothing could be recovered or on an I/O error. With --json, a summary as",
-            "one JSON object: on stderr when the records go to stdout, on stdout otherwise."})
+        description = {"Recover the records of a damaged or missing file.",
+            "The records of FILE are the file itself when intact; else, by the policy, what can be salvaged"
+                + " from it, its newest intact backup or a fallback file. They are written atomically to OUT"
+                + " (in the format of its extension: .json, .jsonl, .ndjson, .csv or .tsv) or as JSON Lines"
+                + " to stdout.",
+            "Exit 0 when FILE was intact, 1 when it was damaged or missing and records were recovered, 2"
+                + " when nothing could be recovered or on an I/O error.",
+            "With --json, a summary as one JSON object: on stderr when the records go to stdout, on stdout"
+                + " otherwise."})
 final class RecoverCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Spec
     CommandSpec spec;
 
@@ -54,20 +61,28 @@ final class RecoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format fileFormat = format.of(file);
+        Format outFormat = outFile == null ? null : OutputFile.format(outFile, null, null);
+        if (outFile != null) {
+            OutputFile.checkFolder(outFile);
+        }
         FallbackHandler handler = options.builder().recoveryPolicy(policy).build();
         Output output = Output.of(spec);
         long recovered;
         Source source;
         Map<String, Object> summary = new LinkedHashMap<>();
-        try (RecoveredRecords records = handler.recover(file, fileFormat)) {
+        try (RecoveredRecords records = handler.recover(file, fileFormat);
+                Progress progress = Progress.bytes("recover", records.sourcePath().map(Progress::sizeOf).orElse(-1L),
+                        main.quiet())) {
             source = records.source();
+            Progress.Tracked tracked = progress.track(records, records::bytesRead);
             if (source == Source.NONE) {
                 recovered = 0;
             } else if (outFile != null) {
-                recovered = write(handler, records, fileFormat);
+                recovered = write(handler, records, tracked, fileFormat, outFormat);
             } else {
-                recovered = print(output, handler, records);
+                recovered = print(output, handler, tracked);
             }
+            progress.close();
             summary.put("path", file.toString());
             summary.put("recovered", recovered);
             if (source == Source.SALVAGED) {
@@ -105,23 +120,21 @@ final class RecoverCommand implements Callable<Integer> {
         return source == Source.PRIMARY ? Main.OK : Main.CORRUPTED;
     }
 
-    private long write(FallbackHandler handler, RecoveredRecords records, Format fileFormat) {
-        Format outFormat = Format.of(outFile);
-        Object data = records;
-        if (outFormat == Format.JSON && fileFormat == Format.JSON && records.hasNext() && records.singleValue()) {
-            data = records.next();
+    private long write(FallbackHandler handler, RecoveredRecords records, Progress.Tracked tracked, Format fileFormat,
+            Format outFormat) {
+        Object data = tracked;
+        if (outFormat == Format.JSON && fileFormat == Format.JSON && tracked.hasNext() && records.singleValue()) {
+            data = tracked.next();
         }
         WriteResult result = outFormat == Format.JSON ? handler.writeJson(data, outFile)
                 : handler.write(data, outFile, outFormat);
         if (!result.ok()) {
-            throw new CliException(Main.ERROR, "could not write " + outFile + ": "
-                    + result.error().map(Errors::describe).orElse("unknown error")
-                    + result.fallback().map(f -> "; the records are in " + f).orElse(""));
+            throw OutputFile.failed(outFile, result);
         }
         return result.records();
     }
 
-    private static long print(Output output, FallbackHandler handler, RecoveredRecords records) {
+    private static long print(Output output, FallbackHandler handler, Progress.Tracked records) {
         try (Output.Records out = output.records(handler.mapper())) {
             while (records.hasNext()) {
                 out.print(records.next());

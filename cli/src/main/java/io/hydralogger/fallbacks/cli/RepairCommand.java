@@ -18,12 +18,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code repair}: rewrites a damaged file from what can be salvaged, keeping the original. */
 @Command(name = "repair", mixinStandardHelpOptions = true,
-        description = {"Repair FILE in place: keep the damaged original as FILE.corrupt-<timestamp>, then",
-            "rewrite FILE atomically from the records salvaged from it. An intact file is left alone.",
-            "A repair never makes a file worse: when no record can be salvaged from a non-empty file,",
-            "FILE is left untouched (exit 1) unless --force.",
-            "With --json, what was done as one JSON object.",
-            "Exit 0 when FILE is intact now, 1 when the repair was refused, 2 when it failed."})
+        description = {"Repair a damaged file in place, keeping the original.",
+            "The damaged FILE is kept as FILE.corrupt-<timestamp>, then FILE is rewritten atomically from"
+                + " the records salvaged from it. An intact file is left alone.",
+            "A repair never makes a file worse: when no record can be salvaged from a non-empty file, FILE is"
+                + " left untouched (exit 1) unless --force.",
+            "Exit 0 when FILE is intact now, 1 when the repair was refused, 2 when it failed.",
+            "With --json, what was done as one JSON object."})
 final class RepairCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -82,7 +83,8 @@ final class RepairCommand implements Callable<Integer> {
         if (!result.ok()) {
             throw new CliException(Main.ERROR, "could not repair " + file + ": "
                     + result.error().map(Errors::describe).orElse("unknown error")
-                    + result.fallbackFile().map(f -> "; the salvaged records are in " + f).orElse(""));
+                    + result.fallbackFile().map(f -> "; the salvaged records are in " + f).orElse(""),
+                    result.error().orElse(null));
         }
         return Main.OK;
     }

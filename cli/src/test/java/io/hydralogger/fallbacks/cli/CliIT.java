@@ -137,16 +137,60 @@ class CliIT {
     }
 
     @Test
-    void convertIntoAFolderFailsWithExitTwoAndNamesTheFallbackFile() throws Exception {
+    void convertIntoAFolderFailsWithExitTwoAndNamesTheFallbackFileThatHoldsEveryRecord() throws Exception {
         Path in = dir.resolve("in.jsonl");
         HANDLER.writeJsonLines(records(), in);
         Path out = Files.createDirectories(dir.resolve("out.json"));
 
-        Tool.Run run = Tool.run(dir, "convert", in.toString(), out.toString());
+        Tool.Run run = Tool.run(dir, "convert", in.toString(), out.toString())
+                .failsWith(2, "could not write " + out);
+
+        assertThat(run.stderr()).contains("the records are in ").doesNotContain("in no file");
+        Path fallback = Path.of(run.stderr().substring(run.stderr().indexOf("the records are in ")
+                + "the records are in ".length()).strip());
+        assertThat(readAll(fallback, Format.JSON_LINES)).as("every record, in the fallback file")
+                .isEqualTo(readAll(in, Format.JSON_LINES));
+    }
+
+    @Test
+    void verboseAddsTheStackTraceOfTheIoErrorBehindAFailedWrite() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        HANDLER.writeJsonLines(records(), in);
+        Path out = Files.createDirectories(dir.resolve("out.json"));
+
+        Tool.Run run = Tool.run(dir, "convert", "--verbose", in.toString(), out.toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.stderr()).contains("could not write " + out).contains("the records are in ")
-                .doesNotContain("\tat ");
+        assertThat(run.stderr()).contains("Caused by: java.nio.file.FileSystemException").contains("\tat ")
+                .contains("hydra-fallbacks convert: could not write " + out);
+    }
+
+    @Test
+    void convertNeedsAFormatForAnUnknownExtension() throws Exception {
+        Path in = dir.resolve("users.json");
+        HANDLER.writeJson(records(), in);
+        Path out = dir.resolve("out.txt");
+
+        Tool.run(dir, "convert", in.toString(), out.toString())
+                .failsWith(2, "cannot tell the format of " + out + " from its name: give it with --to");
+        assertThat(out).doesNotExist();
+
+        Tool.run(dir, "convert", "--to", "csv", in.toString(), out.toString()).succeeds();
+        assertThat(readAll(out, Format.CSV)).hasSize(50);
+    }
+
+    @Test
+    void convertMakesNoFolderOnTheWay() throws Exception {
+        Path in = dir.resolve("users.json");
+        HANDLER.writeJson(records(), in);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+        Tool.run(dir, "convert", in.toString(), dir.resolve("missing/dir/x.csv").toString())
+                .failsWith(2, "no such folder: " + dir.resolve("missing/dir"));
+        Tool.run(dir, "convert", in.toString(), file.resolve("x.csv").toString())
+                .failsWith(2, "not a folder: " + file);
+
+        assertThat(dir.resolve("missing")).doesNotExist();
     }
 
     @Test
@@ -202,6 +246,7 @@ class CliIT {
     @Test
     void anUnknownSubcommandOrOptionIsOneLineAndExitTwo() throws Exception {
         Tool.run(dir, "frobnicate").failsWith(2, "unknown subcommand 'frobnicate'");
+        Tool.run(dir, "verfy", "x.json").failsWith(2, "unknown subcommand 'verfy'; did you mean verify");
         Tool.run(dir, "cat", "--frob", "x.json").failsWith(2, "Unknown option: '--frob'");
         Tool.run(dir, "convert", "only-one.json").failsWith(2, "Missing required parameter: 'OUT'");
         Tool.run(dir, "bench", "--records", "many").failsWith(2, "'many' is not an int");
@@ -291,8 +336,18 @@ class CliIT {
         Tool.Run run = Tool.run(dir, "demo", "--dir", folder.toString()).succeeds();
 
         assertThat(run.stdout()).contains("== 1. ").contains("backup").contains("fallback");
+        assertThat(run.stderr()).as("no log line repeats what the demo says").isEmpty();
         assertThat(folder.resolve("users.json")).isRegularFile();
         assertThat(folder.resolve("users.json.bak")).isRegularFile();
+        List<String> lines = run.stdout().lines().toList();
+        List<String> statistics = lines.subList(lines.indexOf("== 9. Performance statistics") + 1, lines.size())
+                .stream().takeWhile(line -> line.startsWith("  ")).toList();
+        assertThat(statistics).hasSizeGreaterThan(20);
+        assertThat(statistics).as("one column of names, one of values, aligned on the right")
+                .allSatisfy(line -> assertThat(line).hasSameSizeAs(statistics.get(0))
+                        .matches("  [a-z_]+ +\\d+(\\.\\d\\d)?"));
+        assertThat(statistics).as("milliseconds rounded to two decimals")
+                .anySatisfy(line -> assertThat(line).matches("  [a-z_]+_ms +\\d+\\.\\d\\d"));
     }
 
     @Test

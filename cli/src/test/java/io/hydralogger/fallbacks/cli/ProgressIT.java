@@ -12,9 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The progress bar appears on a terminal and nowhere else. A real pseudo-terminal comes from
+ * The progress bar appears on a terminal and nowhere else, and counts the bytes of the input
+ * done of its size, with the records read and a rate in whole units. A real pseudo-terminal comes from
  * util-linux {@code script}, which runs the tool with stdin, stdout and stderr on a new pty and
  * copies what it prints. The bar's delay is set to 0 so that a small file shows it.
  */
@@ -35,11 +38,22 @@ class ProgressIT {
     }
 
     private List<String> convert(String... extra) {
-        List<String> command = new ArrayList<>(List.of(Tool.java(), "-D" + Progress.DELAY_PROPERTY + "=0",
-                "-jar", Tool.JAR.toString(), "convert"));
+        List<String> command = tool("convert");
         command.addAll(List.of(extra));
         command.addAll(List.of(in.toString(), dir.resolve("out.csv").toString()));
         return command;
+    }
+
+    /** {@return the tool's command line with a subcommand, its bar shown at once} */
+    private static List<String> tool(String subcommand) {
+        return new ArrayList<>(List.of(Tool.java(), "-D" + Progress.DELAY_PROPERTY + "=0", "-jar",
+                Tool.JAR.toString(), subcommand));
+    }
+
+    /** {@return the bar's count of the input: its size in KiB, done of total} */
+    private String kibDoneOfTotal() throws Exception {
+        long kib = Files.size(in) / 1024;
+        return kib + "/" + kib + " KiB";
     }
 
     /** Runs the command under {@code script}: on a pseudo-terminal. */
@@ -55,8 +69,27 @@ class ProgressIT {
 
         assertThat(run.exit()).as(run.stdout()).isZero();
         // script merges the pty's output into its stdout: the bar, redrawn with carriage returns
-        assertThat(run.stdout()).contains("\rconvert").contains("20000/? records").contains("records/s")
-                .contains("converted 20000 records");
+        assertThat(run.stdout()).contains("\rconvert").contains("100%").contains(kibDoneOfTotal())
+                .contains(" 20,000 records").contains("converted 20000 records");
+        assertThat(run.stdout()).as("the rate, a whole number").containsPattern("\\d KiB/s")
+                .doesNotContainPattern("\\d\\.\\d+ KiB/s");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cat", "verify", "recover"})
+    void everyCommandThatReadsAFileShowsBytesDoneOfItsSizeAndTheRecords(String subcommand) throws Exception {
+        List<String> command = tool(subcommand);
+        command.add(in.toString());
+        if (subcommand.equals("recover")) {
+            command.addAll(List.of("-o", dir.resolve("out.json").toString()));
+        }
+        command.addAll(List.of(">", dir.resolve("stdout.txt").toString()));
+
+        Tool.Run run = onTerminal(command, Map.of());
+
+        assertThat(run.exit()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("\r" + subcommand).contains("100%").contains(kibDoneOfTotal())
+                .contains(" 20,000 records");
     }
 
     @Test
@@ -65,7 +98,7 @@ class ProgressIT {
 
         assertThat(run.exit()).as(run.stderr()).isZero();
         assertThat(run.stderr()).isEmpty();
-        assertThat(run.stdout()).startsWith("converted 20000 records").doesNotContain("/? records")
+        assertThat(run.stdout()).startsWith("converted 20000 records").doesNotContain(" KiB")
                 .doesNotContain("\r");
     }
 
@@ -73,11 +106,11 @@ class ProgressIT {
     void quietOrTheEnvironmentTurnTheBarOff() throws Exception {
         Tool.Run quiet = onTerminal(convert("--quiet"), Map.of());
         assertThat(quiet.exit()).isZero();
-        assertThat(quiet.stdout()).contains("converted 20000 records").doesNotContain("/? records");
+        assertThat(quiet.stdout()).contains("converted 20000 records").doesNotContain(" KiB");
 
         Tool.Run off = onTerminal(convert(), Map.of(Progress.ENV, "0"));
         assertThat(off.exit()).isZero();
-        assertThat(off.stdout()).contains("converted 20000 records").doesNotContain("/? records");
+        assertThat(off.stdout()).contains("converted 20000 records").doesNotContain(" KiB");
     }
 
     @Test
@@ -85,7 +118,7 @@ class ProgressIT {
         Tool.Run run = Tool.exec(dir, convert(), Map.of(Progress.ENV, "1"));
 
         assertThat(run.exit()).isZero();
-        assertThat(run.stderr()).contains("convert").contains("20000/? records");
-        assertThat(run.stdout()).startsWith("converted 20000 records").doesNotContain("/? records");
+        assertThat(run.stderr()).contains("convert").contains(kibDoneOfTotal()).contains(" 20,000 records");
+        assertThat(run.stdout()).startsWith("converted 20000 records").doesNotContain(" KiB");
     }
 }

@@ -144,6 +144,33 @@ class RecoveryCliIT {
     }
 
     @Test
+    void repairTellsItsResultOnceOnStdoutAndNothingOnStderr() throws Exception {
+        Path damaged = damagedJson("once.json");
+
+        Tool.Run run = Tool.run(dir, "repair", damaged.toString()).succeeds();
+
+        assertThat(run.stdout()).startsWith("repaired " + damaged + ": kept 19 records");
+        assertThat(run.stdout().lines().filter(line -> line.contains("kept 19 records"))).hasSize(1);
+        assertThat(run.stderr()).as("no log line repeats the result").isEmpty();
+
+        Tool.Run verbose = Tool.run(dir, "repair", "--verbose", damagedJson("verbose.json").toString()).succeeds();
+        assertThat(verbose.stderr()).as("the library's own words, with --verbose").contains("Detected corruption in");
+    }
+
+    @Test
+    void recoverIntoAFileOfNoKnownFormatOrAMissingFolderIsAUsageError() throws Exception {
+        Path damaged = damagedJson("r.json");
+
+        Tool.run(dir, "recover", damaged.toString(), "-o", dir.resolve("out.txt").toString())
+                .failsWith(2, "cannot tell the format of " + dir.resolve("out.txt"));
+        Tool.run(dir, "recover", damaged.toString(), "-o", dir.resolve("no/such/out.json").toString())
+                .failsWith(2, "no such folder: " + dir.resolve("no/such"));
+
+        assertThat(dir.resolve("out.txt")).doesNotExist();
+        assertThat(dir.resolve("no")).doesNotExist();
+    }
+
+    @Test
     void repairRefusesToKeepNoRecordOfAFileUnlessForced() throws Exception {
         Path file = dir.resolve("config.json");
         byte[] damaged = "{\"service\": \"api\", \"port\": 80".getBytes(StandardCharsets.UTF_8);

@@ -1,10 +1,14 @@
 package io.hydralogger.fallbacks.examples;
 
+import io.hydralogger.fallbacks.Fallbacks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
-/** What every example needs: a folder to work in. */
+/** What every example needs: a folder to work in, and the library's statistics shown. */
 final class Examples {
     private Examples() {
     }
@@ -22,6 +26,21 @@ final class Examples {
                 : Files.createTempDirectory("hydra-example-");
         System.out.println("Working in " + folder.toAbsolutePath());
         return folder;
+    }
+
+    /**
+     * Prints the library's statistics ({@code Fallbacks.getPerformanceStats()}), one per line: the
+     * names in a column, the values aligned on the right, milliseconds rounded to two decimals.
+     *
+     * @param indent what each line starts with
+     */
+    static void printStatistics(String indent) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        Fallbacks.getPerformanceStats().forEach((key, value) -> shown.put(key, value instanceof Double number
+                ? String.format(Locale.ROOT, "%.2f", number) : String.valueOf(value)));
+        int keys = shown.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int values = shown.values().stream().mapToInt(String::length).max().orElse(0);
+        shown.forEach((key, value) -> System.out.printf("%s%-" + keys + "s  %" + values + "s%n", indent, key, value));
     }
 
     /**

@@ -60,6 +60,6 @@ public final class FallbacksDemo {
                 + zeroed.value().map(List::size).orElse(0) + " records");
 
         System.out.println("4. What the library counted:");
-        Fallbacks.getPerformanceStats().forEach((key, value) -> System.out.printf("     %-24s %s%n", key, value));
+        Examples.printStatistics("     ");
     }
 }

@@ -59,7 +59,8 @@ public final class PerformanceTest {
             measure("data.csv", records, show, p -> Fallbacks.safeWriteCsv(records, p),
                     p -> Fallbacks.safeReadCsv(p) != null, folder);
         }
-        System.out.println("Statistics: " + Fallbacks.getPerformanceStats());
+        System.out.println("Statistics:");
+        Examples.printStatistics("  ");
     }
 
     private static void measure(String name, List<?> records, boolean show, Predicate<Path> write,

@@ -88,6 +88,7 @@ public final class UserDataProcessing {
         List<Map<String, String>> rows = Fallbacks.safeReadCsv(csv);
         System.out.println("   and read back: " + rows.size() + " rows, first city " + rows.get(0).get("address.city"));
 
-        System.out.println("6. Statistics: " + Fallbacks.getPerformanceStats());
+        System.out.println("6. Statistics:");
+        Examples.printStatistics("     ");
     }
 }

@@ -70,6 +70,6 @@ class ExamplesTest {
         String output = run(PerformanceTest.class, dir.resolve("perf").toString(), "2000");
 
         assertThat(output).contains("2,000 records").contains("data.json ").contains("data.jsonl")
-                .contains("data.csv").contains("records_written=12000");
+                .contains("data.csv").containsPattern("\\n  records_written +12000\\n");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * Finds corruption in JSON, JSON Lines and CSV files: {@link #inspect(Path, Format)} reads a
@@ -109,13 +110,31 @@ public final class CorruptionDetector {
      * @return the report
      */
     public static CorruptionReport inspect(Path path, Format format, ReadLimits limits, Dialect dialect) {
+        return inspect(path, format, limits, dialect, DataRecovery.NO_PROGRESS);
+    }
+
+    /**
+     * Inspects a file as {@link #inspect(Path, Format, ReadLimits, Dialect)} does, telling how far
+     * it got: for a progress bar of a long inspection.
+     *
+     * @param path the file
+     * @param format its format
+     * @param limits the limits that guard against hostile content
+     * @param dialect the delimiter and charset of CSV and TSV files
+     * @param progress told now and then, on the calling thread, how many bytes of the file were
+     *     read so far (read-ahead included; at most the file's size)
+     * @return the report
+     */
+    public static CorruptionReport inspect(Path path, Format format, ReadLimits limits, Dialect dialect,
+            LongConsumer progress) {
+        Objects.requireNonNull(progress, "progress must not be null");
         Objects.requireNonNull(path, "path must not be null");
         Objects.requireNonNull(format, "format must not be null");
         Objects.requireNonNull(limits, "limits must not be null");
         Objects.requireNonNull(dialect, "dialect must not be null");
         Dialect applied = dialect.forFormat(format);
         try {
-            return DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits, applied);
+            return DataRecovery.scan(path, format, DataRecovery.mapperFor(limits), limits, applied, progress);
         } catch (NoSuchFileException e) {
             return failed(path, format, ProblemKind.MISSING, "the file does not exist");
         } catch (IOException | RuntimeException e) {

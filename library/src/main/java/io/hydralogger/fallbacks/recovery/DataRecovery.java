@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongConsumer;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code StackOverflowError} or {@code OutOfMemoryError} escapes. Thread-safe (no state).
  */
 public final class DataRecovery {
+    /** Progress that nobody watches. */
+    static final LongConsumer NO_PROGRESS = bytes -> { };
+    /** How many records a scan counts between two reports of its progress. */
+    static final int PROGRESS_EVERY = 1024;
     private static final JsonMapper DEFAULT_MAPPER = mapperFor(ReadLimits.DEFAULTS);
 
     private DataRecovery() {
@@ -157,20 +162,43 @@ public final class DataRecovery {
      */
     static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits, Dialect dialect)
             throws IOException {
+        return scan(path, format, mapper, limits, dialect, NO_PROGRESS);
+    }
+
+    /**
+     * Validates a file without building its records, telling how far it got.
+     *
+     * @param path the file
+     * @param format its format
+     * @param mapper the mapper that parses JSON
+     * @param limits the limits
+     * @param dialect the dialect of CSV and TSV files
+     * @param progress told now and then, on the calling thread, how many bytes were read so far
+     * @return the report
+     * @throws IOException if the file cannot be read
+     */
+    static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits, Dialect dialect,
+            LongConsumer progress) throws IOException {
         long size = Files.size(path);
         int threads = Helpers.threads();
         if (ParallelScan.worthIt(format, size, mapper, limits, threads)) {
             ExecutorService pool = Helpers.pool(threads);
             try {
-                return ParallelScan.scan(path, format, mapper, limits, pool, threads, ParallelScan.CHUNK_BYTES);
+                return ParallelScan.scan(path, format, mapper, limits, pool, threads, ParallelScan.CHUNK_BYTES,
+                        progress);
             } finally {
                 pool.shutdown();
             }
         }
         try (SalvageReader reader = reader(path, format, mapper, limits, dialect, false)) {
+            long records = 0;
             while (reader.hasNext()) {
                 reader.next();
+                if (++records % PROGRESS_EVERY == 0) {
+                    progress.accept(reader.bytesRead());
+                }
             }
+            progress.accept(reader.bytesRead());
             return reader.report();
         }
     }

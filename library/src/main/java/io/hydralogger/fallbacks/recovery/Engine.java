@@ -60,6 +60,15 @@ abstract class Engine implements Closeable {
     /** Finds the next record; see {@link #next()}. */
     abstract Object advance() throws IOException;
 
+    /**
+     * {@return how far into the file the records handed out reach, when the engine knows it
+     * better than the reads of its file tell (helper threads read ahead), or -1: then the reads
+     * of the file say how far the engine got}
+     */
+    long bytesTaken() {
+        return -1;
+    }
+
     /** Counts damaged stretches (lines, rows, runs of bytes) that had to be dropped. */
     final void skipped(long count) {
         skipped += count;

@@ -29,6 +29,8 @@ final class FileBytes implements Closeable {
     private int windowLength;
     private long countedTo;
     private long linesBefore;
+    /** The end of the furthest bytes read so far, by peeks and streams: how far a reader got. */
+    private long furthest;
 
     /** Where the bytes start: 0, or the start of a stretch (see {@link #stretch}). */
     private final long start;
@@ -133,6 +135,14 @@ final class FileBytes implements Closeable {
         return ReadRules.bomLength(head, length);
     }
 
+    /**
+     * {@return the end of the furthest bytes read so far, by peeks and streams (read-ahead
+     * included)} How far a reader that goes from start to end has got, for progress.
+     */
+    long furthest() {
+        return furthest;
+    }
+
     /** {@return the byte at {@code position} (0-255), or -1 past the end} */
     int byteAt(long position) throws IOException {
         if (position < 0 || position >= size) {
@@ -149,6 +159,7 @@ final class FileBytes implements Closeable {
                 }
             }
             windowLength = window.position();
+            furthest = Math.max(furthest, windowStart + windowLength);
             if (windowLength == 0) {
                 return -1;
             }
@@ -242,6 +253,7 @@ final class FileBytes implements Closeable {
                         position);
                 if (read > 0) {
                     position += read;
+                    furthest = Math.max(furthest, position);
                 }
                 return read;
             }

@@ -62,6 +62,12 @@ final class ParallelLinesEngine extends Engine {
         return current.next();
     }
 
+    /** {@return where the stretches whose records were taken end: the helpers read ahead of it} */
+    @Override
+    long bytesTaken() {
+        return stretches.reached();
+    }
+
     @Override
     public void close() {
         try {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,14 +77,34 @@ final class ParallelScan {
      */
     static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits, Executor executor,
             int threads, int chunkBytes) throws IOException {
+        return scan(path, format, mapper, limits, executor, threads, chunkBytes, DataRecovery.NO_PROGRESS);
+    }
+
+    /**
+     * Inspects a file on several threads, telling how far it got.
+     *
+     * @param path the file
+     * @param format JSON Lines or JSON
+     * @param mapper the mapper the engines parse with
+     * @param limits the read limits
+     * @param executor runs the stretches (the calling thread cuts, waits and joins)
+     * @param threads how many stretches are looked at at once
+     * @param chunkBytes about how many bytes a stretch holds
+     * @param progress told on the calling thread where the stretches looked at so far end
+     * @return the report, the one the one-thread inspection gives
+     * @throws IOException if the file cannot be read
+     */
+    static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits, Executor executor,
+            int threads, int chunkBytes, LongConsumer progress) throws IOException {
         try (FileBytes file = FileBytes.asUtf8(FileBytes.open(path))) {
             long begin = file.contentStart();
             boolean lines = format == Format.JSON_LINES;
             List<Long> cuts = !utf8(file, begin) ? null
                     : lines ? StretchCuts.lines(file, begin, chunkBytes) : StretchCuts.elements(file, begin, chunkBytes);
-            List<StretchQueue.Part> parts = cuts == null ? null : parts(path, lines, file, mapper, limits, executor, threads, cuts);
+            List<StretchQueue.Part> parts = cuts == null ? null
+                    : parts(path, lines, file, mapper, limits, executor, threads, cuts, progress);
             if (parts == null) {
-                return oneThread(path, lines, mapper, limits, file);
+                return oneThread(path, lines, mapper, limits, file, progress);
             }
             return join(path, format, parts);
         }
@@ -91,7 +112,8 @@ final class ParallelScan {
 
     /** Looks at every stretch; null when an array stretch was not plainly intact. */
     private static List<StretchQueue.Part> parts(Path path, boolean lines, FileBytes file, JsonMapper mapper,
-            ReadLimits limits, Executor executor, int threads, List<Long> cuts) throws IOException {
+            ReadLimits limits, Executor executor, int threads, List<Long> cuts, LongConsumer progress)
+            throws IOException {
         List<StretchQueue.Part> parts = new ArrayList<>();
         try (StretchQueue queue = new StretchQueue(cuts, threads, executor, (from, to, first, last) -> lines
                 ? Stretches.lines(path, file, mapper, limits, false, from, to, last)
@@ -102,6 +124,7 @@ final class ParallelScan {
                     return null;
                 }
                 parts.add(part);
+                progress.accept(queue.reached());
             }
         }
         return parts;
@@ -109,13 +132,17 @@ final class ParallelScan {
 
     /** The one-thread inspection, for a file this class does not cut. */
     private static CorruptionReport oneThread(Path path, boolean lines, JsonMapper mapper, ReadLimits limits,
-            FileBytes file) throws IOException {
+            FileBytes file, LongConsumer progress) throws IOException {
         FileBytes whole = file.stretch(0, file.size());
         try (Engine engine = lines ? new JsonLinesEngine(path, whole, mapper, limits, false)
                 : new JsonEngine(path, whole, mapper, limits, false)) {
+            long records = 0;
             while (engine.next() != Engine.END) {
-                // counting
+                if (++records % DataRecovery.PROGRESS_EVERY == 0) {
+                    progress.accept(whole.furthest());
+                }
             }
+            progress.accept(whole.furthest());
             return engine.report();
         }
     }

@@ -13,11 +13,11 @@ import java.util.NoSuchElementException;
  */
 public final class SalvageReader implements Iterator<Object>, Closeable {
     private final Engine engine;
-    private final Closeable file;
+    private final FileBytes file;
     private Object next;
     private boolean fetched;
 
-    SalvageReader(Engine engine, Closeable file) {
+    SalvageReader(Engine engine, FileBytes file) {
         this.engine = engine;
         this.file = file;
     }
@@ -62,6 +62,16 @@ public final class SalvageReader implements Iterator<Object>, Closeable {
      */
     public boolean singleValue() {
         return engine instanceof JsonEngine json && json.singleValue();
+    }
+
+    /**
+     * {@return how many bytes of the file have been read so far, read-ahead included: a little
+     * ahead of the records handed out} For progress
+     * shown to a user (bytes done of the file's size).
+     */
+    public long bytesRead() {
+        long taken = engine.bytesTaken();
+        return taken >= 0 ? taken : file.furthest();
     }
 
     /** {@return the problems found and the records counted so far; complete at the end} */

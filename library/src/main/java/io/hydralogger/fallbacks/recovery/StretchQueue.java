@@ -62,6 +62,11 @@ final class StretchQueue implements AutoCloseable {
         this.work = work;
     }
 
+    /** {@return where the stretches handed back so far end: the first cut before the first is taken} */
+    long reached() {
+        return cuts.get(taken);
+    }
+
     /** {@return whether a stretch is left} */
     boolean hasNext() {
         return taken < cuts.size() - 1;
