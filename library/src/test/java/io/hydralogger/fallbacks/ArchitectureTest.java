@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  *       internal.fs                    file-system protocol: locks, appends, fallback files, names
  *         internal.codec               the formats' codecs (strict read and streaming write)
  *           recovery                   detection and salvage, and the read rules every reader shares
+ *             internal.cuts            where large JSON files may be cut for work on several threads
  *           internal.sanitize          the sanitiser's machinery
  *             format                   the vocabulary every layer shares: Format, ReadLimits
  * </pre>
@@ -55,6 +56,7 @@ class ArchitectureTest {
                 .layer("FileSystem").definedBy(ROOT + ".internal.fs")
                 .layer("Codecs").definedBy(ROOT + ".internal.codec")
                 .layer("SanitiserMachinery").definedBy(ROOT + ".internal.sanitize")
+                .layer("Cuts").definedBy(ROOT + ".internal.cuts")
                 .layer("Vocabulary").definedBy(ROOT + ".format")
                 .whereLayer("API").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Protocol").mayOnlyBeAccessedByLayers("API")
@@ -63,6 +65,7 @@ class ArchitectureTest {
                 .whereLayer("Statistics").mayOnlyBeAccessedByLayers("API")
                 .whereLayer("FileSystem").mayOnlyBeAccessedByLayers("API", "Protocol")
                 .whereLayer("Codecs").mayOnlyBeAccessedByLayers("API", "FileSystem")
+                .whereLayer("Cuts").mayOnlyBeAccessedByLayers("Recovery", "Codecs")
                 .whereLayer("SanitiserMachinery").mayOnlyBeAccessedByLayers("API", "FileSystem", "Codecs", "Sanitising")
                 .check(LIBRARY);
     }

@@ -258,10 +258,11 @@ public final class Compare {
                 + " operation in one JVM, median of the per-round ratios baseline time / subject time; rec/s and"
                 + " load from the same rounds. **JMH ratio**: the JMH medians of the two benchmarks, run one"
                 + " after the other in their own forks (more exposed to load drift). Allocation from JMH's"
-                + " `-prof gc`.\n\n");
+                + " `-prof gc`. **GC**: the share of the paired rounds' time spent in collector pauses,"
+                + " subject / baseline (pauses stop every thread, so a parallel read gains only on the rest).\n\n");
         page.append("| comparison | records | subject rec/s | baseline rec/s | paired ratio | JMH ratio | target | met"
-                + " | alloc B/rec subject / baseline | load |\n");
-        page.append("| --- | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |\n");
+                + " | alloc B/rec subject / baseline | GC subject / baseline | load |\n");
+        page.append("| --- | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |\n");
         List<String> shapes = List.of(Records.USERS, Records.KILOBYTE, "");
         for (Pair pair : PAIRS) {
             for (String shape : shapes) {
@@ -280,13 +281,14 @@ public final class Compare {
                 double baselineMillis = outcome != null ? outcome.baselineMillis() : baseline.medianMillis();
                 String load = outcome != null ? String.format(Locale.ROOT, "%.1f", outcome.load())
                         : String.format(Locale.ROOT, "%.1f / %.1f", subject.load(), baseline.load());
-                page.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |%n",
+                page.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s |%n",
                         pair.label(), shape.isEmpty() ? records : shape + " x " + records,
                         perSecond(records, subjectMillis), perSecond(records, baselineMillis),
                         outcome == null ? "-" : String.format(Locale.ROOT, "**%.2f**", outcome.ratio()),
                         jmh ? String.format(Locale.ROOT, "%.2f", jmhRatio) : "-", pair.targetText(), met,
                         perRecord(jmh ? subject.bytesPerOp() : Double.NaN, records),
-                        perRecord(jmh ? baseline.bytesPerOp() : Double.NaN, records), load));
+                        perRecord(jmh ? baseline.bytesPerOp() : Double.NaN, records),
+                        outcome == null ? "-" : share(outcome.subjectGc()) + " / " + share(outcome.baselineGc()), load));
             }
         }
         StringBuilder rates = new StringBuilder();
@@ -302,15 +304,16 @@ public final class Compare {
             double jmhRate = jmhFigures == null ? Double.NaN : megabytes / (jmhFigures.medianMillis() / 1000);
             double shown = Double.isNaN(inProcess) ? jmhRate : inProcess;
             String met = Double.isNaN(rate.target()) ? "" : shown >= rate.target() ? "yes" : "**no**";
-            rates.append(String.format(Locale.ROOT, "| %s | %.0f | **%.0f** | %s | %s | %s | %s |%n", rate.label(),
+            rates.append(String.format(Locale.ROOT, "| %s | %.0f | **%.0f** | %s | %s | %s | %s | %s |%n", rate.label(),
                     megabytes, shown, Double.isNaN(jmhRate) ? "-" : String.format(Locale.ROOT, "%.0f", jmhRate),
-                    rate.targetText(), met, outcome == null ? String.format(Locale.ROOT, "%.1f", jmhFigures.load())
+                    rate.targetText(), met, outcome == null ? "-" : share(outcome.subjectGc()), outcome == null ? String.format(Locale.ROOT, "%.1f", jmhFigures.load())
                             : String.format(Locale.ROOT, "%.1f", outcome.load())));
         }
         if (rates.length() > 0) {
             page.append("\nThroughput (MB/s of file read; in-process median of single operations, and the JMH"
-                    + " median):\n\n| measurement | MB | MB/s | JMH MB/s | target | met | load |\n"
-                    + "| --- | ---: | ---: | ---: | --- | --- | ---: |\n").append(rates);
+                    + " median; GC: the share of the time in collector pauses):\n\n| measurement | MB | MB/s | JMH MB/s"
+                    + " | target | met | GC | load |\n| --- | ---: | ---: | ---: | --- | --- | ---: | ---: |\n")
+                    .append(rates);
         }
         if (!startup.isEmpty()) {
             page.append(ToolStartup.table(startup));
@@ -375,6 +378,10 @@ public final class Compare {
         double perSecond = records / (millis / 1000);
         return perSecond >= 1e6 ? String.format(Locale.ROOT, "%.2f M", perSecond / 1e6)
                 : String.format(Locale.ROOT, "%.0f k", perSecond / 1e3);
+    }
+
+    private static String share(double share) {
+        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
     private static String perRecord(double bytesPerOp, int records) {

@@ -1,5 +1,7 @@
 package io.hydralogger.fallbacks.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -33,8 +35,21 @@ final class Paired {
      * @param baselineMillis median time of the baseline
      * @param rounds how many rounds were measured
      * @param load mean one-minute load average before and after
+     * @param subjectGc the share of the subject's measured time spent in collector pauses (0 to 1)
+     * @param baselineGc the same for the baseline (NaN for a single measurement)
      */
-    record Outcome(double ratio, double subjectMillis, double baselineMillis, int rounds, double load) {
+    record Outcome(double ratio, double subjectMillis, double baselineMillis, int rounds, double load,
+            double subjectGc, double baselineGc) {
+    }
+
+    /** Time and collector pauses of the operations measured so far, one method. */
+    private static final class Tally {
+        private long nanos;
+        private long gcMillis;
+
+        double gcShare() {
+            return nanos == 0 ? Double.NaN : gcMillis * 1e6 / nanos;
+        }
     }
 
     private Paired() {
@@ -76,24 +91,27 @@ final class Paired {
             List<Double> ratios = new ArrayList<>();
             List<Double> as = new ArrayList<>();
             List<Double> bs = new ArrayList<>();
+            Tally ga = new Tally();
+            Tally gb = new Tally();
             start = System.nanoTime();
             for (int round = 0; round < MAX_ROUNDS
                     && (round < minRounds || System.nanoTime() - start < measureNanos); round++) {
                 long ta;
                 long tb;
                 if (round % 2 == 0) {
-                    ta = time(state, a);
-                    tb = time(state, b);
+                    ta = time(state, a, ga);
+                    tb = time(state, b, gb);
                 } else {
-                    tb = time(state, b);
-                    ta = time(state, a);
+                    tb = time(state, b, gb);
+                    ta = time(state, a, ga);
                 }
                 ratios.add((double) tb / ta);
                 as.add(ta / 1e6);
                 bs.add(tb / 1e6);
             }
             double load = (loadBefore + LoadProfiler.loadAverage()) / 2;
-            return new Outcome(median(ratios), median(as), median(bs), ratios.size(), load);
+            return new Outcome(median(ratios), median(as), median(bs), ratios.size(), load, ga.gcShare(),
+                    gb.gcShare());
         } finally {
             invokeAnnotated(state, TearDown.class);
         }
@@ -122,12 +140,13 @@ final class Paired {
                 time(state, op);
             }
             List<Double> times = new ArrayList<>();
+            Tally tally = new Tally();
             start = System.nanoTime();
             while (times.size() < MAX_ROUNDS && (times.size() < minRounds || System.nanoTime() - start < measureNanos)) {
-                times.add(time(state, op) / 1e6);
+                times.add(time(state, op, tally) / 1e6);
             }
             double load = (loadBefore + LoadProfiler.loadAverage()) / 2;
-            return new Outcome(Double.NaN, median(times), Double.NaN, times.size(), load);
+            return new Outcome(Double.NaN, median(times), Double.NaN, times.size(), load, tally.gcShare(), Double.NaN);
         } finally {
             invokeAnnotated(state, TearDown.class);
         }
@@ -143,14 +162,31 @@ final class Paired {
     }
 
     private static long time(Object state, Method method) throws ReflectiveOperationException {
+        return time(state, method, new Tally());
+    }
+
+    private static long time(Object state, Method method, Tally tally) throws ReflectiveOperationException {
         Object[] args = method.getParameterCount() == 0 ? new Object[0] : new Object[] {BLACKHOLE};
+        long gcBefore = gcMillis();
         long start = System.nanoTime();
         try {
             BLACKHOLE.consume(method.invoke(state, args));
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(method.getName() + " failed", e.getCause());
         }
-        return System.nanoTime() - start;
+        long nanos = System.nanoTime() - start;
+        tally.nanos += nanos;
+        tally.gcMillis += gcMillis() - gcBefore;
+        return nanos;
+    }
+
+    /** {@return the collectors' pause time so far, in milliseconds} */
+    private static long gcMillis() {
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return millis;
     }
 
     private static void invokeAnnotated(Object state, Class<? extends java.lang.annotation.Annotation> annotation)

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.SequenceWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,10 +36,14 @@ final class Plain {
         }
     }
 
-    /** Jackson {@code SequenceWriter}, one value per line. */
+    /**
+     * Jackson {@code SequenceWriter}, one value per line, without its default flush after every
+     * value (which would make a system call per record and flatter the safe write).
+     */
     static void writeJsonLines(List<?> records, Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024);
-                SequenceWriter lines = MAPPER.writer().withRootValueSeparator("\n").writeValues(out)) {
+                SequenceWriter lines = MAPPER.writer().withRootValueSeparator("\n")
+                        .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out)) {
             for (Object record : records) {
                 lines.write(record);
             }

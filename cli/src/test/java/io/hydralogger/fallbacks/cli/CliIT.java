@@ -163,6 +163,8 @@ class CliIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.stderr()).contains("Caused by: java.nio.file.FileSystemException").contains("\tat ")
                 .contains("hydra-fallbacks convert: could not write " + out);
+        assertThat(run.stderr()).as("the library's line, with --verbose: the fallback file holds every record")
+                .contains("Failed to write " + out).doesNotContain("in no file");
     }
 
     @Test

@@ -153,6 +153,70 @@ public final class ReadRules {
     }
 
     /**
+     * The JSON Lines rule for a parser that reads many lines at once (the strict reads, the quick
+     * look of an inspection on several threads): every value on a line of its own, and a last
+     * value without a line break after it one that {@link #mayBeCut could not have been cut}.
+     * Call {@link #ownLine} at each value's first token, {@link #sameLine} after the value was
+     * read, {@link #complete} at the end of the input. Line numbers are the parser's (Jackson
+     * counts LF, CRLF and a lone CR as one line break each). Not thread-safe: one per parser.
+     */
+    public static final class JsonLines {
+        private long lastLine;
+        private long line;
+        private boolean lastMayBeCut;
+
+        /** A check of a parser that has not read a token yet. */
+        public JsonLines() {
+            // the first value may start on line 1
+        }
+
+        /**
+         * {@return whether the value whose first token the parser is at starts a line of its own
+         * (no value before it ended on its line)}
+         *
+         * @param parser the parser, at the value's first token
+         */
+        public boolean ownLine(JsonParser parser) {
+            line = parser.currentTokenLocation().getLineNr();
+            return line != lastLine;
+        }
+
+        /**
+         * {@return whether the value just read ended on the line it started on}
+         *
+         * @param parser the parser, at the value's last token
+         * @param first the value's first token
+         */
+        public boolean sameLine(JsonParser parser, JsonToken first) {
+            // the line of the value's last token (after a root-level number Jackson has already
+            // counted the line break that ended it, so not the parser's current location)
+            lastLine = parser.currentTokenLocation().getLineNr();
+            lastMayBeCut = mayBeCut(first);
+            return lastLine == line;
+        }
+
+        /**
+         * {@return whether the input, now read to its end, ends in a complete record: a line break
+         * after the last value, or a last value that could not have been cut}
+         *
+         * @param parser the parser, at the end of the input
+         */
+        public boolean complete(JsonParser parser) {
+            return !lastMayBeCut || parser.currentLocation().getLineNr() != lastLine;
+        }
+
+        /** {@return the line the last value read ended on (0 before the first)} */
+        public long lastLine() {
+            return lastLine;
+        }
+
+        /** {@return the line the value checked by {@link #ownLine} starts on} */
+        public long line() {
+            return line;
+        }
+    }
+
+    /**
      * Says whether the bytes of a last line that has no line break are a complete JSON Lines
      * record: exactly one JSON value, which {@link #mayBeCut could not have been cut}.
      *

@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link TextCheck} found the bytes to be UTF-8. It answers only "every record here is intact:
  * these" or "look closer" (null): at anything odd (damage, a line that holds two values or a
  * value spread over two lines, a last line that may be cut short) the stretch goes to the
- * salvage engine of its format, so no report depends on this class. Holds no state.
+ * salvage engine of its format, so no report depends on this class. What an intact JSON Lines
+ * record is, it asks {@link ReadRules.JsonLines}, as the strict reads do; its own checks
+ * (UTF-8, no NUL, no line over the engine's cap: {@link TextCheck}) only narrow what it trusts.
+ * Holds no state.
  */
 final class FastScan {
     private FastScan() {
@@ -42,11 +45,10 @@ final class FastScan {
      * @param bytes the bytes
      * @param from the first byte of the stretch
      * @param to the end of the stretch (exclusive)
-     * @param endOfFile whether the stretch ends the file (its last line may lack a line break)
      * @param limits the read limits
      * @return the records, or null when the salvage engine must read the stretch
      */
-    static Intact jsonLines(JsonMapper mapper, boolean values, byte[] bytes, int from, int to, boolean endOfFile,
+    static Intact jsonLines(JsonMapper mapper, boolean values, byte[] bytes, int from, int to,
             ReadLimits limits) {
         long breaks = TextCheck.lineBreaks(bytes, from, to, JsonLinesEngine.lineCap(limits));
         if (breaks < 0) {
@@ -56,12 +58,10 @@ final class FastScan {
         ObjectReader reader = values ? reader(mapper) : null;
         List<Object> records = values ? new ArrayList<>() : null;
         long count = 0;
-        int lastLine = 0;
-        JsonToken lastFirst = null;
+        ReadRules.JsonLines rule = new ReadRules.JsonLines();
         try (JsonParser parser = mapper.createParser(bytes, from, to - from)) {
             for (JsonToken first = parser.nextToken(); first != null; first = parser.nextToken()) {
-                int line = parser.currentTokenLocation().getLineNr();
-                if (line == lastLine) {
+                if (!rule.ownLine(parser)) {
                     return null;
                 }
                 if (reader != null) {
@@ -69,18 +69,16 @@ final class FastScan {
                 } else {
                     skip(parser, decode);
                 }
-                lastLine = parser.currentTokenLocation().getLineNr();
-                if (lastLine != line) {
+                if (!rule.sameLine(parser, first)) {
                     return null;
                 }
-                lastFirst = first;
                 count++;
             }
+            // a stretch that does not end the file ends with a line break, so this holds there
+            if (!rule.complete(parser)) {
+                return null;
+            }
         } catch (JacksonException | StackOverflowError | OutOfMemoryError e) {
-            return null;
-        }
-        boolean lastLineOpen = to > from && bytes[to - 1] != '\n' && bytes[to - 1] != '\r';
-        if (endOfFile && lastLineOpen && lastLine == breaks + 1 && ReadRules.mayBeCut(lastFirst)) {
             return null;
         }
         return new Intact(records, count, breaks);

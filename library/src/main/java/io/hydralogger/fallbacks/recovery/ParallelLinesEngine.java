@@ -45,7 +45,7 @@ final class ParallelLinesEngine extends Engine {
         super(path, Format.JSON_LINES, true);
         this.pool = pool;
         this.stretches = new StretchQueue(cuts, threads, pool,
-                (from, to, first, last) -> Stretches.lines(path, file, mapper, limits, true, from, to, last));
+                (from, to, first, last) -> Stretches.lines(path, file, mapper, limits, true, from, to));
     }
 
     @Override

@@ -116,7 +116,7 @@ final class ParallelScan {
             throws IOException {
         List<StretchQueue.Part> parts = new ArrayList<>();
         try (StretchQueue queue = new StretchQueue(cuts, threads, executor, (from, to, first, last) -> lines
-                ? Stretches.lines(path, file, mapper, limits, false, from, to, last)
+                ? Stretches.lines(path, file, mapper, limits, false, from, to)
                 : Stretches.elements(file, mapper, limits, false, from, to, first, last))) {
             while (queue.hasNext()) {
                 StretchQueue.Part part = queue.next();

@@ -26,15 +26,14 @@ final class Stretches {
      * @param limits the read limits
      * @param values whether to build the records
      * @param from the first byte (the start of a line)
-     * @param to the end (after a line feed, or the end of the file)
-     * @param last whether it ends the file
+     * @param to the end (after a line break, or the end of the file)
      * @return the records, finds and line breaks of the stretch
      * @throws IOException if the file cannot be read
      */
     static StretchQueue.Part lines(Path path, FileBytes file, JsonMapper mapper, ReadLimits limits, boolean values,
-            long from, long to, boolean last) throws IOException {
+            long from, long to) throws IOException {
         byte[] bytes = read(file, from, to, 0, 0);
-        FastScan.Intact intact = FastScan.jsonLines(mapper, values, bytes, 0, bytes.length, last, limits);
+        FastScan.Intact intact = FastScan.jsonLines(mapper, values, bytes, 0, bytes.length, limits);
         if (intact != null) {
             return new StretchQueue.Part(intact.records(), intact(intact.count()), intact.lineBreaks());
         }

@@ -252,8 +252,7 @@ class ParallelScanTest {
                     int end = format == Format.JSON && i + 2 == cuts.size() ? stretch.length - 1 : stretch.length;
                     FastScan.Intact intact = format == Format.JSON
                             ? FastScan.arrayElements(MAPPER, true, stretch, start, end, ReadLimits.DEFAULTS)
-                            : FastScan.jsonLines(MAPPER, true, stretch, 0, stretch.length, i + 2 == cuts.size(),
-                                    ReadLimits.DEFAULTS);
+                            : FastScan.jsonLines(MAPPER, true, stretch, 0, stretch.length, ReadLimits.DEFAULTS);
                     assertThat(intact).as("%s stretch %d", format, i).isNotNull();
                     count += intact.count();
                 }

@@ -1,6 +1,7 @@
 package io.hydralogger.fallbacks.internal.codec;
 
 import io.hydralogger.fallbacks.format.ReadRules;
+import io.hydralogger.fallbacks.internal.cuts.ElementOpening;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -9,30 +10,40 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses large JSON Lines and JSON array files on several threads, with the same records in the
  * same order as a parse on one thread. The file is cut into chunks at record boundaries: JSON
- * Lines after a newline; a JSON array at a comma between two top-level elements, found by a
- * cheap byte scanner (strings and escapes aware) that runs ahead of the parsers, so chunk 0 starts
- * parsing at once. Each chunk is parsed by Jackson on its own thread (an array chunk as
- * {@code [} + its elements + {@code ]}), and the lists are joined in order.
+ * Lines after a newline; a JSON array at a comma between two top-level elements. An array of
+ * records is cut where {@link ElementOpening} finds, near the middle, a comma before an element
+ * that opens as the first one does, so every chunk starts parsing at once; any other array is
+ * cut where {@link ArrayScanner}, a byte scanner that knows strings and escapes and runs ahead
+ * of the parsers, finds a top-level comma (chunk 0 starts at once, the others when their cut is
+ * found; the first chunks are made longer for that). Each chunk is parsed by Jackson on its own
+ * thread (an array chunk as {@code [} + its elements + {@code ]}, with no trailing tokens allowed
+ * whatever the mapper says), and the lists are joined in order.
  *
  * <p>Why this is exact: chunk 0 starts at the start of the file, and a chunk that starts at a
- * record boundary parses without error only if it also ends at one (a cut inside a value leaves
- * an unterminated string, object, array or comment). So when every chunk parses, every cut was
- * a true boundary and the result is the one-thread result. When any chunk fails, or the file
- * cannot be cut (no newline near a cut; a JSON root that is not an array, or too few elements),
- * the answer is empty and the caller parses
- * the file on one thread, which also reports the damage exactly where it is.
+ * record boundary parses without error, holding one record or more, only if it also ends at one
+ * (a cut inside a value leaves an unterminated string, object, array or comment; a cut inside a
+ * nested array closes the chunk's array early, and what follows is a trailing token). So, chunk
+ * by chunk from the first, when every chunk parses every cut was a true boundary, whether found
+ * by the scanner or guessed, and the result is the one-thread result. When any chunk fails (the
+ * others are stopped at their next read), or the file cannot be cut (no newline near a cut; a
+ * JSON root that is not an array, or too few elements), the answer is empty and the caller
+ * parses the file on one thread, which also reports the damage exactly where it is.
  *
  * <p>Used for files of at least {@link #THRESHOLD} bytes on machines with two cores or more;
  * chunks are parsed on the pool the caller gives (a runtime's {@code hydra-fallbacks-parse-N}
@@ -113,9 +124,10 @@ public final class ParallelReader {
                 }
                 cuts[i] = cut;
             }
+            AtomicBoolean failed = new AtomicBoolean();
             List<Parse<List<T>>> parts = new ArrayList<>(chunks);
             for (int i = 0; i < chunks; i++) {
-                ChunkStream in = new ChunkStream(channel, cuts[i], NONE, NONE);
+                ChunkStream in = new ChunkStream(channel, cuts[i], NONE, NONE, failed);
                 in.end(cuts[i + 1]);
                 parts.add(() -> {
                     try (in; StrictJsonLines<T> values = Codecs.jsonLines(mapper, in, type)) {
@@ -123,7 +135,7 @@ public final class ParallelReader {
                     }
                 });
             }
-            List<List<T>> lists = runAll(parts, pool);
+            List<List<T>> lists = runAll(parts, pool, failed);
             if (lists == null) {
                 return Optional.empty();
             }
@@ -156,11 +168,18 @@ public final class ParallelReader {
                 return Optional.empty();
             }
             long size = channel.size();
-            long[] targets = cutTargets(size, chunks);
+            long[] even = new long[chunks - 1];
+            for (int i = 1; i < chunks; i++) {
+                even[i - 1] = size * i / chunks;
+            }
+            long[] guessed = guessCommas(channel, size, even);
+            long[] targets = guessed != null ? even : cutTargets(size, chunks);
             List<CompletableFuture<Long>> commas = new ArrayList<>(chunks - 1);
             for (int i = 1; i < chunks; i++) {
-                commas.add(new CompletableFuture<>());
+                commas.add(guessed != null ? CompletableFuture.completedFuture(guessed[i - 1]) : new CompletableFuture<>());
             }
+            ObjectReader reader = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            AtomicBoolean failed = new AtomicBoolean();
             List<Parse<Object>> parts = new ArrayList<>(chunks);
             for (int i = 0; i < chunks; i++) {
                 int index = i;
@@ -174,36 +193,71 @@ public final class ParallelReader {
                         start = comma + 1;
                     }
                     ChunkStream in = new ChunkStream(channel, start, index == 0 ? NONE : OPEN,
-                            index == chunks - 1 ? NONE : CLOSE);
+                            index == chunks - 1 ? NONE : CLOSE, failed);
                     if (index == chunks - 1) {
                         in.end(size);
                     } else {
                         in.end(targets[index], commas.get(index));
                     }
                     try (in) {
-                        return mapper.readerFor(type).readValue(in);
+                        return reader.readValue(in);
                     }
                 });
             }
-            Future<?> scanner = pool.submit(() -> ArrayScanner.findCommas(channel, size, targets, commas));
-            List<Object> lists = runAll(parts, pool);
-            scanner.cancel(true);
-            if (lists == null) {
+            Future<?> scanner = guessed != null ? null
+                    : pool.submit(() -> ArrayScanner.findCommas(channel, size, targets, commas));
+            List<Object> lists = runAll(parts, pool, failed);
+            if (scanner != null) {
+                scanner.cancel(true);
+            }
+            return lists == null ? Optional.empty() : join(lists);
+        }
+    }
+
+    /** One guessed comma at or after each target ({@link ElementOpening}), ascending; or null. */
+    private static long[] guessCommas(FileChannel channel, long size, long[] targets) throws IOException {
+        ElementOpening.Bytes bytes = (from, length) -> {
+            ByteBuffer buffer = ByteBuffer.allocate(Math.max(0, length));
+            while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+                // positional reads until full or the end
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        };
+        byte[] start = bytes.read(0, (int) Math.min(3, size));
+        byte[] opening = ElementOpening.of(bytes, ReadRules.bomLength(start, start.length), size);
+        if (opening == null) {
+            return null;
+        }
+        long[] commas = new long[targets.length];
+        long from = 0;
+        for (int i = 0; i < targets.length; i++) {
+            commas[i] = ElementOpening.commaAfter(bytes, Math.max(targets[i], from), size, opening);
+            if (commas[i] < 0) {
+                return null;
+            }
+            from = commas[i] + 1;
+        }
+        return commas;
+    }
+
+    /**
+     * Joins the chunks' lists; empty when one is not a non-empty {@code ArrayList}: every chunk
+     * holds one element at least, or a comma right after the {@code [} or before the {@code ]}
+     * (which a parse of the whole file rejects) could have been taken for a cut.
+     */
+    private static Optional<Object> join(List<Object> lists) {
+        int total = 0;
+        for (Object list : lists) {
+            if (list == null || list.getClass() != ArrayList.class || ((List<?>) list).isEmpty()) {
                 return Optional.empty();
             }
-            int total = 0;
-            for (Object list : lists) {
-                if (list == null || list.getClass() != ArrayList.class) {
-                    return Optional.empty();
-                }
-                total += ((List<?>) list).size();
-            }
-            List<Object> all = new ArrayList<>(total);
-            for (Object list : lists) {
-                all.addAll((List<?>) list);
-            }
-            return Optional.of(all);
+            total += ((List<?>) list).size();
         }
+        List<Object> all = new ArrayList<>(total);
+        for (Object list : lists) {
+            all.addAll((List<?>) list);
+        }
+        return Optional.of(all);
     }
 
     /**
@@ -263,38 +317,50 @@ public final class ParallelReader {
 
     /**
      * Runs chunk 0 on the calling thread and the others on the pool; returns the results in
-     * order, or null if any chunk failed.
+     * order, or null if any chunk failed. The first failure sets {@code failed}, which stops the
+     * other chunks' streams at their next read.
      */
-    private static <R> List<R> runAll(List<Parse<R>> chunks, ExecutorService pool) throws IOException {
+    private static <R> List<R> runAll(List<Parse<R>> chunks, ExecutorService pool, AtomicBoolean failed)
+            throws IOException {
         List<Future<R>> futures = new ArrayList<>(chunks.size());
         for (int i = 1; i < chunks.size(); i++) {
-            futures.add(pool.submit(chunks.get(i)::parse));
+            Parse<R> chunk = chunks.get(i);
+            futures.add(pool.submit(() -> parseOrFlag(chunk, failed)));
         }
         List<R> results = new ArrayList<>(chunks.size());
-        boolean failed = false;
         try {
-            results.add(chunks.get(0).parse());
+            results.add(parseOrFlag(chunks.get(0), failed));
         } catch (Exception e) {
-            failed = true;
+            // the flag is set
         }
         try {
             for (Future<R> future : futures) {
-                if (failed) {
+                if (failed.get()) {
                     future.cancel(true);
                     continue;
                 }
                 try {
                     results.add(future.get());
                 } catch (ExecutionException e) {
-                    failed = true;
+                    failed.set(true);
                 }
             }
         } catch (InterruptedException e) {
+            failed.set(true);
             futures.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while parsing in parallel");
         }
-        return failed ? null : results;
+        return failed.get() ? null : results;
+    }
+
+    private static <R> R parseOrFlag(Parse<R> chunk, AtomicBoolean failed) throws Exception {
+        try {
+            return chunk.parse();
+        } catch (Exception | Error e) {
+            failed.set(true);
+            throw e;
+        }
     }
 
     /**
@@ -306,6 +372,7 @@ public final class ParallelReader {
         private final FileChannel channel;
         private final byte[] prefix;
         private final byte[] suffix;
+        private final AtomicBoolean failed;
         private int prefixRead;
         private int suffixRead;
         private long position;
@@ -313,8 +380,9 @@ public final class ParallelReader {
         private long safeEnd;
         private Future<Long> lateEnd;
 
-        ChunkStream(FileChannel channel, long start, byte[] prefix, byte[] suffix) {
+        ChunkStream(FileChannel channel, long start, byte[] prefix, byte[] suffix, AtomicBoolean failed) {
             this.channel = channel;
+            this.failed = failed;
             this.position = start;
             this.prefix = prefix;
             this.suffix = suffix;
@@ -341,6 +409,9 @@ public final class ParallelReader {
         public int read(byte[] bytes, int offset, int length) throws IOException {
             if (length == 0) {
                 return 0;
+            }
+            if (failed.get()) {
+                throw new IOException("another chunk failed: the file is parsed on one thread");
             }
             if (prefixRead < prefix.length) {
                 int n = Math.min(length, prefix.length - prefixRead);

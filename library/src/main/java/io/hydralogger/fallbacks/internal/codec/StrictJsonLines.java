@@ -22,8 +22,7 @@ import tools.jackson.databind.ObjectReader;
 final class StrictJsonLines<T> implements Iterator<T>, Closeable {
     private final JsonParser parser;
     private final ObjectReader reader;
-    private long lastLine;
-    private boolean lastMayBeCut;
+    private final ReadRules.JsonLines rule = new ReadRules.JsonLines();
     private JsonToken next;
     private boolean done;
 
@@ -49,14 +48,14 @@ final class StrictJsonLines<T> implements Iterator<T>, Closeable {
         next = parser.nextToken();
         if (next == null) {
             done = true;
-            if (lastMayBeCut && parser.currentLocation().getLineNr() == lastLine) {
+            if (!rule.complete(parser)) {
                 throw new StreamReadException(parser,
                         "the last line has no line break and ends in a number: it may be cut short");
             }
             return false;
         }
-        if (parser.currentTokenLocation().getLineNr() == lastLine) {
-            throw new StreamReadException(parser, "more than one JSON value on line " + lastLine);
+        if (!rule.ownLine(parser)) {
+            throw new StreamReadException(parser, "more than one JSON value on line " + rule.lastLine());
         }
         return true;
     }
@@ -68,16 +67,11 @@ final class StrictJsonLines<T> implements Iterator<T>, Closeable {
         }
         JsonToken first = next;
         next = null;
-        long line = parser.currentTokenLocation().getLineNr();
         T value = reader.readValue(parser);
-        // the line of the value's last token (after a root-level number Jackson has already
-        // counted the line break that ended it)
-        lastLine = parser.currentTokenLocation().getLineNr();
-        if (lastLine != line) {
-            throw new StreamReadException(parser, "a JSON value spans lines " + line + " to " + lastLine
-                    + ": JSON Lines holds one value per line");
+        if (!rule.sameLine(parser, first)) {
+            throw new StreamReadException(parser, "a JSON value spans lines " + rule.line() + " to "
+                    + rule.lastLine() + ": JSON Lines holds one value per line");
         }
-        lastMayBeCut = ReadRules.mayBeCut(first);
         return value;
     }
 

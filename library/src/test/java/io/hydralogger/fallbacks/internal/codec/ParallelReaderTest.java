@@ -3,6 +3,7 @@ package io.hydralogger.fallbacks.internal.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
+import io.hydralogger.fallbacks.internal.cuts.ElementOpening;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,14 @@ class ParallelReaderTest {
         return records;
     }
 
+    /** {@return the comma that the guess of element boundaries finds at or after {@code target}, or -1} */
+    private static long guess(Path file, long target) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        ElementOpening.Bytes bytes = (from, length) -> java.util.Arrays.copyOfRange(all, (int) from, (int) from + length);
+        byte[] opening = ElementOpening.of(bytes, all[0] == (byte) 0xEF ? 3 : 0, all.length);
+        return opening == null ? -1 : ElementOpening.commaAfter(bytes, target, all.length, opening);
+    }
+
     private List<Object> oneThreadLines(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file);
                 MappingIterator<Object> values = mapper.readerFor(object).readValues(mapper.createParser(in))) {
@@ -101,6 +110,10 @@ class ParallelReaderTest {
 
         assertThat(parallel).isPresent();
         assertThat(parallel.get()).isEqualTo(mapper.readValue(file, Object.class)).isEqualTo(records);
+        long size = Files.size(file);
+        for (int i = 1; i < chunks; i++) {
+            assertThat(guess(file, size * i / chunks)).as("the cuts are guessed, not scanned").isPositive();
+        }
     }
 
     @Test
@@ -172,6 +185,35 @@ class ParallelReaderTest {
     }
 
     @Test
+    void anArrayDamagedAnywhereHandsBackToOneThreadWhichRejectsIt() throws IOException {
+        String text = mapper.writeValueAsString(awkwardRecords(400));
+        Path file = dir.resolve("damaged-array.json");
+        for (int at = 1; at < text.length(); at += text.length() / 23) {
+            for (String damage : new String[] {"\"", "}", "#", "]", ","}) {
+                String damaged = text.substring(0, at) + damage + text.substring(at + 1);
+                Files.writeString(file, damaged);
+                boolean oneThreadReads;
+                try {
+                    mapper.readValue(file, Object.class);
+                    oneThreadReads = true;
+                } catch (tools.jackson.core.JacksonException e) {
+                    oneThreadReads = false;
+                }
+                for (int chunks = 2; chunks <= 4; chunks++) {
+                    Optional<Object> parallel = ParallelReader.readJsonArray(mapper, file, object, chunks, pool);
+                    if (oneThreadReads) {
+                        // the byte replaced was one the damage did not change the meaning of
+                        assertThat(parallel.orElse(mapper.readValue(file, Object.class)))
+                                .isEqualTo(mapper.readValue(file, Object.class));
+                    } else {
+                        assertThat(parallel).as("%s at %d, %d chunks", damage, at, chunks).isEmpty();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aRootThatIsNoArrayOrTooFewElementsHandBackToOneThread() throws IOException {
         Path object = dir.resolve("object.json");
         Files.writeString(object, mapper.writeValueAsString(Map.of("records", awkwardRecords(100))));
@@ -218,7 +260,48 @@ class ParallelReaderTest {
         Object oneThread = lenient.readValue(Files.readAllBytes(file), Object.class);
         assertThat(oneThread).isEqualTo(awkwardRecords(300));
         for (int chunks = 2; chunks <= 4; chunks++) {
-            assertThat(ParallelReader.readJsonArray(lenient, file, object, chunks, pool)).contains(oneThread);
+            // chunks never allow trailing tokens: the last one fails, and one thread reads the file
+            assertThat(ParallelReader.readJsonArray(lenient, file, object, chunks, pool)).isEmpty();
+        }
+        assertThat(Codecs.<Object>readJson(lenient, file, object, pool)).isEqualTo(oneThread);
+    }
+
+    @Test
+    void aGuessInsideANestedArrayOfLookAlikesHandsBackToOneThread() throws IOException {
+        // every element holds an array of objects that open as the elements do: the comma nearest
+        // the middle is inside an element, so the guess is wrong and a chunk fails
+        List<Object> trees = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<Object> children = new ArrayList<>();
+            for (int k = 0; k < 200; k++) {
+                children.add(Map.of("id", i * 1000 + k));
+            }
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("id", i);
+            tree.put("children", children);
+            trees.add(tree);
+        }
+        Path file = dir.resolve("trees.json");
+        Files.writeString(file, mapper.writeValueAsString(trees));
+        long guess = guess(file, Files.size(file) / 2);
+        assertThat(Files.readString(file).substring((int) guess - 1, (int) guess + 8)).isEqualTo("},{\"id\":1");
+
+        assertThat(ParallelReader.readJsonArray(mapper, file, object, 2, pool)).isEmpty();
+        assertThat(Codecs.<Object>readJson(mapper, file, object, pool)).isEqualTo(trees);
+    }
+
+    @Test
+    void aCommaRightAfterTheOpeningOrBeforeTheClosingBracketIsNoCut() throws IOException {
+        // one thread rejects both files; a chunk of no element must not make them readable
+        Path leading = dir.resolve("leading.json");
+        Files.writeString(leading, "[" + " ".repeat(3000) + ",1,2]");
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, "[1," + " ".repeat(2000) + "2," + " ".repeat(500) + "]");
+        Path objects = dir.resolve("objects.json");
+        Files.writeString(objects, "[{\"id\":1}," + " ".repeat(2000) + "{\"id\":2}," + " ".repeat(500) + "]");
+
+        for (Path file : List.of(leading, trailing, objects)) {
+            assertThat(ParallelReader.readJsonArray(mapper, file, object, 2, pool)).as("%s", file).isEmpty();
         }
     }
 
