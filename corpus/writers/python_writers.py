@@ -91,9 +91,11 @@ write_json("json-object-bom.json", "json.dump of one object (a config), encoding
            {"service": "api", "port": 8080, "debug": False, "hosts": ["a", "b"]}, encoding="utf-8-sig", indent=2)
 
 
-def write_lines(name, variant, values, encoding="utf-8", newline="\n", final=True):
+def write_lines(name, variant, values, encoding="utf-8", newline="\n", final=True, bom=False):
     text = "\n".join(json.dumps(v, ensure_ascii=False) for v in values) + ("\n" if final else "")
     with open(os.path.join(OUT, name), "w", encoding=encoding, newline=newline) as f:
+        if bom:
+            f.write("\ufeff")
         f.write(text)
     expected(name, "json_lines", values, variant)
 
@@ -107,3 +109,18 @@ write_lines("jsonl-utf8-sig-bom.jsonl", "json.dumps per line, encoding='utf-8-si
             encoding="utf-8-sig")
 write_lines("jsonl-literal-last.jsonl", "'\\n'.join of mixed values, the last one null without a line break",
             [{"a": 1}, "text", [1, 2], True, None], final=False)
+
+# UTF-16 with a byte order mark: Python's 'utf-16' codec writes one (then the machine's order,
+# little-endian here), as do Windows tools that save "Unicode" text (PowerShell 5's Out-File).
+write_json("json-utf16.json", "json.dump, encoding='utf-16' (a BOM, then UTF-16 little-endian)", RECORDS,
+           encoding="utf-16", indent=2, ensure_ascii=False)
+write_json("json-object-utf16.json", "json.dump of one object (a config), encoding='utf-16'",
+           {"service": "api", "port": 8080, "name": "\u674e\u96f7 \U0001F600"}, encoding="utf-16", indent=2,
+           ensure_ascii=False)
+write_lines("jsonl-utf16.jsonl", "json.dumps per line, encoding='utf-16' (a BOM, then UTF-16 little-endian)",
+            RECORDS, encoding="utf-16")
+write_lines("jsonl-utf16-crlf-no-final-newline.jsonl",
+            "json.dumps per line, encoding='utf-16', newline='\\r\\n', no line break after the last", RECORDS,
+            encoding="utf-16", newline="\r\n", final=False)
+write_lines("jsonl-utf16-be.jsonl", "'\\ufeff' + json.dumps per line, encoding='utf-16-be' (a BOM, big-endian)",
+            [{"id": 1, "name": "\u674e\u96f7 \U0001F600"}, {"id": 2, "ok": True}, None], encoding="utf-16-be", bom=True)

@@ -129,7 +129,7 @@ class CliIT {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString().contains(in + " is damaged")
-                .contains("converted the 3 records salvaged; 1 damaged stretch skipped, records lost: not countable");
+                .contains("converted the 3 records salvaged; 1 damaged stretch skipped, 1 record lost");
         assertThat(Files.readAllLines(out)).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":4}");
         Map<String, Object> summary = object(run.stdout());
         assertThat(summary).containsEntry("records", 3).containsEntry("skipped", 1);

@@ -80,6 +80,25 @@ public final class ReadRules {
     }
 
     /**
+     * {@return whether a file that starts with these bytes may be read as UTF-8 bytes: no byte
+     * order mark of UTF-16 or UTF-32 and no zero byte among its first four bytes (a file in
+     * those encodings, with or without a mark, has one). Byte-level cuts into lines or elements
+     * are only made in such a file}
+     *
+     * @param head the first bytes of a file
+     * @param length how many of them there are
+     */
+    public static boolean mayBeUtf8(byte[] head, int length) {
+        for (int i = 0; i < Math.min(length, 4); i++) {
+            int b = head[i] & 0xFF;
+            if (b == 0 || b == 0xFE || b == 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * {@return the length of the byte order mark of a charset that {@link #bomCharset} found}
      *
      * @param charset the charset

@@ -217,6 +217,9 @@ public final class DataRecovery {
             if (limits.maxDocumentBytes() > 0 && file.size() > limits.maxDocumentBytes()) {
                 engine = new Oversized(path, format, file.size(), limits.maxDocumentBytes());
             } else {
+                if (format == Format.JSON || format == Format.JSON_LINES) {
+                    file = FileBytes.asUtf8(file);
+                }
                 engine = switch (format) {
                     case JSON -> new JsonEngine(path, file, mapper, limits, values);
                     case JSON_LINES -> values ? linesEngine(path, file, mapper, limits)

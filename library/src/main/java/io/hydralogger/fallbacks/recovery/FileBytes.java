@@ -1,13 +1,18 @@
 package io.hydralogger.fallbacks.recovery;
 
 import io.hydralogger.fallbacks.format.ReadRules;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Random access to the bytes of a file for the salvage engines: streams that start at any
@@ -59,6 +64,57 @@ final class FileBytes implements Closeable {
 
     static FileBytes open(Path path) throws IOException {
         return new FileBytes(FileChannel.open(path, StandardOpenOption.READ));
+    }
+
+    /**
+     * The bytes of a JSON or JSON Lines file as UTF-8, which the engines read: a file that
+     * starts with a UTF-16 byte order mark (Windows tools and Python's {@code 'utf-16'} codec
+     * write one) is transcoded by a {@link Utf8Transcoder} into a temp file of its own, which
+     * is deleted as it is opened on Unix (when it is closed elsewhere), so nothing is left behind.
+     * Offsets in reports then count the UTF-8 bytes of the text, as for a CSV file in another
+     * charset; lines are the same. Any other file is opened as it is. Closes {@code file} when
+     * it returns another.
+     *
+     * @param file the file, just opened
+     * @return its bytes as UTF-8, the byte order mark gone
+     * @throws IOException if the file cannot be read or the temp file cannot be written
+     */
+    static FileBytes asUtf8(FileBytes file) throws IOException {
+        byte[] head = new byte[3];
+        int length = 0;
+        while (length < head.length && file.byteAt(length) >= 0) {
+            head[length] = (byte) file.byteAt(length);
+            length++;
+        }
+        Optional<Charset> charset = ReadRules.bomCharset(head, length);
+        if (charset.isEmpty() || charset.get().equals(StandardCharsets.UTF_8)) {
+            return file;
+        }
+        try (file) {
+            Path temp = Files.createTempFile("hydra-fallbacks-", ".utf8");
+            FileChannel copy;
+            try {
+                copy = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            try (InputStream text = new Utf8Transcoder(new BufferedInputStream(
+                    file.streamAt(ReadRules.bomLength(charset.get())), WINDOW), charset.get())) {
+                byte[] buffer = new byte[WINDOW];
+                for (int read = text.read(buffer); read >= 0; read = text.read(buffer)) {
+                    ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+                    while (bytes.hasRemaining()) {
+                        copy.write(bytes);
+                    }
+                }
+                return new FileBytes(copy);
+            } catch (IOException | RuntimeException e) {
+                copy.close();
+                throw e;
+            }
+        }
     }
 
     long size() {
@@ -141,6 +197,17 @@ final class FileBytes implements Closeable {
             }
         }
         return -1;
+    }
+
+    /** {@return how many bytes {@code b} lie between {@code from} (inclusive) and {@code end}} */
+    long count(int b, long from, long end) throws IOException {
+        long count = 0;
+        for (long p = from; p < end; p++) {
+            if (byteAt(p) == b) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** {@return the 1-based line of {@code offset}, counting LF, CRLF and a lone CR as line breaks} */

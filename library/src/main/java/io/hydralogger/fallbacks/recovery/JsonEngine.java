@@ -51,6 +51,8 @@ final class JsonEngine extends Engine {
     private boolean started;
     private boolean singleValue;
     private @Nullable Engine delegate;
+    /** Where a damaged element's damage was met, until {@link #settleLoss} counts its stretch; -1: none. */
+    private long lossFrom = -1;
 
     JsonEngine(Path path, FileBytes file, JsonMapper mapper, ReadLimits limits, boolean values) {
         super(path, Format.JSON, values);
@@ -127,7 +129,7 @@ final class JsonEngine extends Engine {
             long end = offset(parser.currentLocation());
             return afterRoot(parser, value, end);
         } catch (JacksonException | StackOverflowError | OutOfMemoryError e) {
-            fail(e, parser);
+            fail(e, parser, true);
             parser.close();
             return END;
         }
@@ -206,7 +208,10 @@ final class JsonEngine extends Engine {
             lastGoodEnd = offset(main.currentLocation());
             return value;
         } catch (JacksonException | StackOverflowError | OutOfMemoryError | CutNumber e) {
-            fail(e, main);
+            long at = fail(e, main, elementStart < 0);
+            if (elementStart >= 0) {
+                lossFrom = at;
+            }
             main.close();
             this.main = null;
             scanFrom = elementStart >= 0 && !(e instanceof CutNumber) ? elementStart + 1 : lastGoodEnd;
@@ -243,7 +248,14 @@ final class JsonEngine extends Engine {
         return true;
     }
 
-    private void fail(Throwable e, JsonParser parser) throws IOException {
+    /**
+     * Reports the damage a parse met.
+     *
+     * @param uncountable whether the records the damaged stretch held cannot be counted (else
+     *     the caller settles that once it knows where the stretch ends)
+     * @return where the damage was met
+     */
+    private long fail(Throwable e, JsonParser parser, boolean uncountable) throws IOException {
         long offset;
         long line;
         if (e instanceof CutNumber cut) {
@@ -256,7 +268,22 @@ final class JsonEngine extends Engine {
             problem(kindOf(e, parser, contentStart - PREFIX.length, contentStart), offset, line, describe(e));
         }
         skipped(1);
-        lostUncountable();
+        if (uncountable) {
+            lostUncountable();
+        }
+        return offset;
+    }
+
+    /**
+     * Counts the records the stretch of an element damaged at {@code from} held, now that it ends
+     * at {@code end} (the next intact element or the end of the file). The bytes before the damage were inside that
+     * element (the parser was), so it held that one element alone when no comma lies in the rest
+     * but the one before the next element: one record lost. Otherwise not countable.
+     */
+    private void settleLoss(long from, long end, boolean commaBeforeEnd) throws IOException {
+        if (from >= 0 && (end < from || file.count(',', from, end) > (commaBeforeEnd ? 1 : 0))) {
+            lostUncountable();
+        }
     }
 
     private long errorOffset(Throwable e, JsonParser parser, long base) {
@@ -272,11 +299,16 @@ final class JsonEngine extends Engine {
     private void resync() throws IOException {
         long candidate = file.findElementStart(scanFrom);
         if (candidate < 0) {
+            settleLoss(lossFrom, file.size(), false);
+            lossFrom = -1;
             scanFrom = -1;
             return;
         }
+        long pending = lossFrom;
+        lossFrom = -1;
         Run run = validate(candidate);
         if (run.accepted > 0) {
+            settleLoss(pending, candidate, true);
             if (values()) {
                 emit = runParser(candidate);
                 emit.nextToken();
@@ -284,8 +316,14 @@ final class JsonEngine extends Engine {
             } else {
                 countLeft = run.accepted;
             }
+        } else {
+            lossFrom = pending;
         }
         scanFrom = run.next;
+        if (scanFrom < 0) {
+            settleLoss(lossFrom, file.size(), false);
+            lossFrom = -1;
+        }
     }
 
     /** What a parse from a candidate element start found. */
@@ -327,7 +365,7 @@ final class JsonEngine extends Engine {
                             accepted++;
                         }
                     }
-                    reportRunEnd(e, parser, base, accepted);
+                    reportRunEnd(e, parser, base, accepted, false);
                     return new Run(accepted, previousEnd >= 0 ? previousEnd : candidate + 1);
                 }
                 if (previousEnd >= 0) {
@@ -341,7 +379,7 @@ final class JsonEngine extends Engine {
                 try {
                     walk(parser);
                 } catch (JacksonException | StackOverflowError | OutOfMemoryError e) {
-                    reportRunEnd(e, parser, base, accepted);
+                    reportRunEnd(e, parser, base, accepted, true);
                     return new Run(accepted, elementStart + 1);
                 }
                 previousEnd = base + parser.currentLocation().getByteOffset();
@@ -365,12 +403,18 @@ final class JsonEngine extends Engine {
         return new Run(accepted, end);
     }
 
-    private void reportRunEnd(Throwable e, JsonParser parser, long base, long accepted) throws IOException {
+    /** Reports the damage that ended a run of accepted elements: inside an element, its loss is settled later. */
+    private void reportRunEnd(Throwable e, JsonParser parser, long base, long accepted, boolean insideElement)
+            throws IOException {
         if (accepted > 0) {
             long offset = errorOffset(e, parser, base);
             problem(kindOf(e, parser, base, base + OPEN_ARRAY.length), offset, file.lineAt(offset), describe(e));
             skipped(1);
-            lostUncountable();
+            if (insideElement) {
+                lossFrom = offset;
+            } else {
+                lostUncountable();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.hydralogger.fallbacks.recovery;
 
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.format.ReadLimits;
+import io.hydralogger.fallbacks.format.ReadRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class ParallelScan {
      */
     static CorruptionReport scan(Path path, Format format, JsonMapper mapper, ReadLimits limits, Executor executor,
             int threads, int chunkBytes, LongConsumer progress) throws IOException {
-        try (FileBytes file = FileBytes.open(path)) {
+        try (FileBytes file = FileBytes.asUtf8(FileBytes.open(path))) {
             long begin = file.contentStart();
             boolean lines = format == Format.JSON_LINES;
             List<Long> cuts = !utf8(file, begin) ? null
@@ -150,13 +151,12 @@ final class ParallelScan {
 
     /** Whether the file is UTF-8 as far as its first bytes tell: no byte order mark of UTF-16 or UTF-32, no zero byte. */
     static boolean utf8(FileBytes file, long begin) throws IOException {
-        for (long p = begin; p < begin + 4 && p < file.size(); p++) {
-            int b = file.byteAt(p);
-            if (b == 0 || b == 0xFE || b == 0xFF) {
-                return false;
-            }
+        byte[] head = new byte[4];
+        int length = 0;
+        for (long p = begin; length < head.length && p < file.size(); p++) {
+            head[length++] = (byte) file.byteAt(p);
         }
-        return true;
+        return ReadRules.mayBeUtf8(head, length);
     }
 
     /** Joins the finds of the stretches, in file order, into the report one engine makes. */

@@ -54,6 +54,17 @@ final class Corpus {
             return expected.get("records");
         }
 
+        /** {@return whether the file starts with a UTF-16 byte order mark} */
+        boolean utf16() {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(2);
+                return head.length == 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                        || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** {@return whether the file is one JSON value that is not an array (its one record)} */
         boolean singleValue() {
             return expected.has("single_value");

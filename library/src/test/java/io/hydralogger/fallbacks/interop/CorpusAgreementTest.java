@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hydralogger.fallbacks.FallbackHandler;
 import io.hydralogger.fallbacks.RepairResult;
+import io.hydralogger.fallbacks.WriteResult;
 import io.hydralogger.fallbacks.format.Format;
 import io.hydralogger.fallbacks.recovery.CorruptionDetector;
 import io.hydralogger.fallbacks.recovery.CorruptionReport;
@@ -86,6 +87,17 @@ class CorpusAgreementTest {
     void anAppendKeepsEveryRecordTheSalvageFinds(Corpus.Entry entry) throws Exception {
         Path file = Files.copy(entry.file(), dir.resolve(entry.file().getFileName()));
         List<Object> before = DataRecovery.recover(file, Format.JSON_LINES).records();
+        if (entry.utf16()) {
+            // appends write UTF-8 lines: a UTF-16 file is left as it is, the record goes to a fallback file
+            WriteResult refused = FallbackHandler.builder().fallbackFolder(dir.resolve("fallbacks")).build()
+                    .appendJsonLines(List.of(Map.of("appended", true)), file);
+            assertThat(refused.ok()).isFalse();
+            assertThat(refused.error().orElseThrow()).hasMessageContaining("UTF-16");
+            assertThat(Files.readAllBytes(file)).as("%s is untouched", entry).isEqualTo(Files.readAllBytes(entry.file()));
+            assertThat(ReadPaths.HANDLER.readJsonLines(refused.fallback().orElseThrow()).data())
+                    .isEqualTo(List.of(Map.of("appended", true)));
+            return;
+        }
         assertThat(ReadPaths.HANDLER.appendJsonLines(List.of(Map.of("appended", true)), file).ok()).isTrue();
         DataRecovery.Recovered after = DataRecovery.recover(file, Format.JSON_LINES);
         List<Object> expected = new ArrayList<>(before);

@@ -349,4 +349,31 @@ class DataRecoveryTest {
         assertThat(recovered.report().skippedRecords()).isEqualTo(2);
         assertThat(List.copyOf(((Map<?, ?>) recovered.records().get(0)).keySet())).isEqualTo(List.of("id", "name"));
     }
+
+    /**
+     * What a damaged stretch of a JSON array held is counted when it can be: the bytes before the
+     * damage were inside one element, so with no comma after the damage but the one before the
+     * next intact element, the stretch held that one element. A file cut inside its last element
+     * (the usual crash) loses one record; damage whose stretch may span elements is not countable.
+     */
+    @Test
+    void theRecordsLostInAJsonArrayAreCountedWhenTheDamagedStretchHeldOneElement() throws IOException {
+        assertLost("[{\"a\":1},{\"b\":2},{\"c\":[1,{\"d\":", List.of(Map.of("a", 1), Map.of("b", 2)), 1, 1);
+        assertLost("[1,2,3", List.of(1, 2), 1, 1);
+        assertLost("[{\"a\":1},{\"b\":#},{\"c\":3}]", List.of(Map.of("a", 1), Map.of("c", 3)), 1, 1);
+        assertLost("[{\"a\":#},{\"b\":2},{\"c\":\"x\u0000\"},{\"d\":4}]",
+                List.of(Map.of("b", 2), Map.of("d", 4)), 2, 2);
+        // commas after the damage: it may have held several elements
+        assertLost("[{\"a\":1},{\"b\":#,\"x\":2},{\"c\":3}]", List.of(Map.of("a", 1), Map.of("c", 3)), 1, -1);
+        assertLost("[{\"a\":1},{\"b\":#},{\"x\":#},{\"c\":3}]", List.of(Map.of("a", 1), Map.of("c", 3)), 1, -1);
+        // damage between elements, not in one: not countable
+        assertLost("[{\"a\":1} # ,{\"c\":3}]", List.of(Map.of("a", 1), Map.of("c", 3)), 1, -1);
+    }
+
+    private void assertLost(String text, List<Object> salvaged, long stretches, long lost) throws IOException {
+        DataRecovery.Recovered recovered = salvage(text.getBytes(StandardCharsets.UTF_8), Format.JSON);
+        assertThat(recovered.records()).as(text).isEqualTo(salvaged);
+        assertThat(recovered.report().skippedRecords()).as("damaged stretches of %s", text).isEqualTo(stretches);
+        assertThat(recovered.report().lostRecords()).as("records lost of %s", text).isEqualTo(lost);
+    }
 }

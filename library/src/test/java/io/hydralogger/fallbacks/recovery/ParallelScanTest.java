@@ -73,7 +73,7 @@ class ParallelScanTest {
      */
     private List<Object> salvage(Path file, JsonMapper mapper, ReadLimits limits, int chunk) throws IOException {
         List<Object> records = new ArrayList<>();
-        try (FileBytes bytes = FileBytes.open(file)) {
+        try (FileBytes bytes = FileBytes.asUtf8(FileBytes.open(file))) {
             long begin = bytes.contentStart();
             List<Long> cuts = chunk < 0 || !ParallelScan.utf8(bytes, begin) ? null
                     : StretchCuts.lines(bytes, begin, chunk);

@@ -200,9 +200,12 @@ class LargeWriteTest {
         assertThat(result.ok()).isFalse();
         assertThat(result.error().orElseThrow()).hasMessageContaining("not retried");
         assertThat(Files.readAllBytes(real)).isEqualTo(old);
-        assertThat(fs.ops()).as("no force of that file after the failed one")
-                .noneMatch(op -> op.index() > injected.index() && op.kind() == OpKind.FORCE
-                        && op.path().equals(injected.path()));
+        // the commit's own force may have started beside the force ahead before its failure was
+        // known (PendingFile.commit: both must succeed, and the write fails); nothing forces it again
+        assertThat(fs.ops()).as("no force of that file after the failed one but the commit's, which ran beside it")
+                .filteredOn(op -> op.index() > injected.index() && op.kind() == OpKind.FORCE
+                        && op.path().equals(injected.path()))
+                .hasSizeLessThanOrEqualTo(1);
         assertThat(strict.readJsonLines(RecordingFileSystem.real(result.fallback().orElseThrow())).data())
                 .hasSize(60_000);
         assertThat(tempFiles()).isEmpty();

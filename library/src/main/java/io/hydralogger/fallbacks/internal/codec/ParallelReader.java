@@ -80,6 +80,19 @@ public final class ParallelReader {
         return size >= THRESHOLD && defaultChunks() >= 2 && (maxDocument <= 0 || size <= maxDocument);
     }
 
+    /**
+     * Whether the file's bytes may be cut as UTF-8 (see {@link ReadRules#mayBeUtf8}): a UTF-16
+     * file (a byte order mark and a zero byte in every ASCII character) is parsed on one thread,
+     * where Jackson detects its encoding.
+     */
+    private static boolean mayBeUtf8(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(4);
+        while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+            // reads the first bytes
+        }
+        return ReadRules.mayBeUtf8(head.array(), head.position());
+    }
+
     /** {@return the number of chunks for this machine: its cores, at most {@value #MAX_CHUNKS}} */
     public static int defaultChunks() {
         return Math.min(Runtime.getRuntime().availableProcessors(), MAX_CHUNKS);
@@ -100,6 +113,9 @@ public final class ParallelReader {
     public static <T> Optional<List<T>> readJsonLines(JsonMapper mapper, Path path, JavaType type, int chunks,
             ExecutorService pool) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (!mayBeUtf8(channel)) {
+                return Optional.empty();
+            }
             long size = channel.size();
             long[] cuts = new long[chunks + 1];
             cuts[chunks] = size;
@@ -150,6 +166,9 @@ public final class ParallelReader {
             return Optional.empty();
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (!mayBeUtf8(channel)) {
+                return Optional.empty();
+            }
             long size = channel.size();
             long[] even = new long[chunks - 1];
             for (int i = 1; i < chunks; i++) {

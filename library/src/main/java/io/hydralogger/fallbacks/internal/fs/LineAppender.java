@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -198,6 +201,20 @@ public final class LineAppender {
         }
     }
 
+    /**
+     * Appends write UTF-8 lines: a file whose byte order mark says it is UTF-16 would be made
+     * unreadable by them, so it is left as it is and the append fails.
+     */
+    private static void refuseOtherCharsets(Path target, FileChannel channel, long size) throws IOException {
+        byte[] head = readFully(channel, 0, (int) Math.min(size, 3));
+        Optional<Charset> charset = ReadRules.bomCharset(head, head.length);
+        if (charset.isPresent() && !charset.get().equals(StandardCharsets.UTF_8)) {
+            throw new IOException(target + " is " + charset.get() + " text (its byte order mark says so), and"
+                    + " appends write UTF-8 lines, which would make it unreadable: it is left as it is (convert it"
+                    + " to UTF-8 to append to it)");
+        }
+    }
+
     private static boolean hasRemaining(ByteBuffer[] buffers) {
         for (ByteBuffer buffer : buffers) {
             if (buffer.hasRemaining()) {
@@ -209,6 +226,7 @@ public final class LineAppender {
 
     /** Makes the file end with a line break; returns where new lines start. */
     private long repairTail(Path target, FileChannel channel, long size) throws IOException {
+        refuseOtherCharsets(target, channel, size);
         if (ReadRules.isLineBreak(readFully(channel, size - 1, 1)[0])) {
             return size;
         }

@@ -345,4 +345,27 @@ class ParallelReaderTest {
         assertThat(ParallelReader.worthIt(limited, 90L << 20)).isEqualTo(cores);
         assertThat(ParallelReader.worthIt(limited, 200L << 20)).isFalse();
     }
+
+    /**
+     * A UTF-16 file (Windows tools and Python's {@code 'utf-16'} codec write one, with a byte
+     * order mark) is never cut as bytes: its line breaks and commas are half of a character, and
+     * a cut there would split one. It is left to the one-thread parse, which reads it right.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void aUtf16FileIsLeftToTheOneThreadParse(String charset) throws IOException {
+        List<Object> records = awkwardRecords(300);
+        StringBuilder lines = new StringBuilder("\uFEFF");
+        for (Object record : records) {
+            lines.append(mapper.writeValueAsString(record)).append('\n');
+        }
+        Path jsonLines = Files.writeString(dir.resolve("utf16.jsonl"), lines, java.nio.charset.Charset.forName(charset));
+        Path array = Files.writeString(dir.resolve("utf16.json"), "\uFEFF" + mapper.writeValueAsString(records),
+                java.nio.charset.Charset.forName(charset));
+        assertThat(ParallelReader.readJsonLines(mapper, jsonLines, object, 3, pool)).isEmpty();
+        assertThat(ParallelReader.readJsonArray(mapper, array, mapper.constructType(List.class), 3, pool)).isEmpty();
+        assertThat(oneThreadLines(jsonLines)).as("Jackson reads it on one thread").isEqualTo(records);
+        assertThat(Codecs.<Object>readJsonLines(mapper, jsonLines, object, pool)).isEqualTo(records);
+        assertThat(Codecs.<Object>readJson(mapper, array, object, pool)).isEqualTo(records);
+    }
 }
