@@ -275,10 +275,9 @@ final class JsonEngine extends Engine {
     }
 
     /**
-     * Counts the records the stretch of an element damaged at {@code from} held, now that it ends
-     * at {@code end} (the next intact element or the end of the file). The bytes before the damage were inside that
-     * element (the parser was), so it held that one element alone when no comma lies in the rest
-     * but the one before the next element: one record lost. Otherwise not countable.
+     * Counts the records the stretch of an element damaged at {@code from} held, now that it ends at
+     * {@code end} (the next intact element or the end of the file): the damage was inside that element,
+     * so when no comma lies in the rest but the one before the next element, one record. Else not countable.
      */
     private void settleLoss(long from, long end, boolean commaBeforeEnd) throws IOException {
         if (from >= 0 && (end < from || file.count(',', from, end) > (commaBeforeEnd ? 1 : 0))) {

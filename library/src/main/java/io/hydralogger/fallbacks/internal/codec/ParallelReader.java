@@ -80,19 +80,6 @@ public final class ParallelReader {
         return size >= THRESHOLD && defaultChunks() >= 2 && (maxDocument <= 0 || size <= maxDocument);
     }
 
-    /**
-     * Whether the file's bytes may be cut as UTF-8 (see {@link ReadRules#mayBeUtf8}): a UTF-16
-     * file (a byte order mark and a zero byte in every ASCII character) is parsed on one thread,
-     * where Jackson detects its encoding.
-     */
-    private static boolean mayBeUtf8(FileChannel channel) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(4);
-        while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
-            // reads the first bytes
-        }
-        return ReadRules.mayBeUtf8(head.array(), head.position());
-    }
-
     /** {@return the number of chunks for this machine: its cores, at most {@value #MAX_CHUNKS}} */
     public static int defaultChunks() {
         return Math.min(Runtime.getRuntime().availableProcessors(), MAX_CHUNKS);
@@ -113,7 +100,7 @@ public final class ParallelReader {
     public static <T> Optional<List<T>> readJsonLines(JsonMapper mapper, Path path, JavaType type, int chunks,
             ExecutorService pool) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            if (!mayBeUtf8(channel)) {
+            if (!FileHead.mayBeUtf8(channel)) {
                 return Optional.empty();
             }
             long size = channel.size();
@@ -166,7 +153,7 @@ public final class ParallelReader {
             return Optional.empty();
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            if (!mayBeUtf8(channel)) {
+            if (!FileHead.mayBeUtf8(channel)) {
                 return Optional.empty();
             }
             long size = channel.size();
