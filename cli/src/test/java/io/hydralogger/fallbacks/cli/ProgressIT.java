@@ -71,7 +71,8 @@ class ProgressIT {
         // script merges the pty's output into its stdout: the bar, redrawn with carriage returns
         assertThat(run.stdout()).contains("\rconvert").contains("100%").contains(kibDoneOfTotal())
                 .contains(" 20,000 records").contains("converted 20000 records");
-        assertThat(run.stdout()).as("the rate, a whole number").containsPattern("\\d KiB/s")
+        // the bar shows '?' for the rate until a second has passed (a quiet machine converts in less)
+        assertThat(run.stdout()).as("the rate, a whole number").containsPattern("[\\d?] KiB/s")
                 .doesNotContainPattern("\\d\\.\\d+ KiB/s");
     }
 
