@@ -57,6 +57,7 @@ class ArchitectureTest {
                 .layer("Codecs").definedBy(ROOT + ".internal.codec")
                 .layer("SanitiserMachinery").definedBy(ROOT + ".internal.sanitize")
                 .layer("Cuts").definedBy(ROOT + ".internal.cuts")
+                .layer("Concurrency").definedBy(ROOT + ".internal.concurrent")
                 .layer("Vocabulary").definedBy(ROOT + ".format")
                 .whereLayer("API").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Protocol").mayOnlyBeAccessedByLayers("API")
@@ -66,6 +67,7 @@ class ArchitectureTest {
                 .whereLayer("FileSystem").mayOnlyBeAccessedByLayers("API", "Protocol")
                 .whereLayer("Codecs").mayOnlyBeAccessedByLayers("API", "FileSystem")
                 .whereLayer("Cuts").mayOnlyBeAccessedByLayers("Recovery", "Codecs")
+                .whereLayer("Concurrency").mayOnlyBeAccessedByLayers("Recovery", "Codecs")
                 .whereLayer("SanitiserMachinery").mayOnlyBeAccessedByLayers("API", "FileSystem", "Codecs", "Sanitising")
                 .check(LIBRARY);
     }
